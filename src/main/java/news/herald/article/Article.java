@@ -1,0 +1,38 @@
+package news.herald.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import news.herald.event.Headline;
+
+/**
+ * An article as Herald stores and serves it. {@code id} never changes, not even when the
+ * article is edited or moved; {@code seq} is the id of the event that published it and
+ * orders lists and pages.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Article(UUID id, String slug, String externalId, String section, String title, String summary,
+		String bodyHtml, String url, List<String> authors, String language, Image image, List<String> tags,
+		Source source, Instant publishedAt, Instant updatedAt, ArticleStatus status, int version, @JsonIgnore Long seq,
+		@JsonIgnore String contentHash) {
+
+	/** The photo with its caption, credit and licence. */
+	public record Image(String url, String caption, String credit, String license) {
+
+	}
+
+	/** Attribution for a story based on another outlet's reporting. */
+	public record Source(String name, String url) {
+
+	}
+
+	public Headline headline() {
+		return new Headline(this.id, this.slug, this.title, this.summary, this.url, this.section, this.publishedAt,
+				this.updatedAt, (this.image != null) ? this.image.url() : null, this.version);
+	}
+
+}

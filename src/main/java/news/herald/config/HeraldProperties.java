@@ -1,0 +1,28 @@
+package news.herald.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Outlet-wide settings.
+ *
+ * @param baseUrl public absolute URL of this Herald, used in feeds and links; when empty
+ * the request's own URL (or trusted {@code Forwarded} headers) is used
+ * @param demoContent load the demo newsroom into an empty store; defaults to on for the
+ * embedded database and off for an external one
+ */
+@ConfigurationProperties("herald")
+public record HeraldProperties(String baseUrl, Boolean demoContent) {
+
+	/** The configured public base URL without a trailing slash, if one is configured. */
+	public Optional<URI> publicBaseUrl() {
+		if (this.baseUrl == null || this.baseUrl.isBlank()) {
+			return Optional.empty();
+		}
+		String trimmed = this.baseUrl.strip().replaceAll("/+$", "");
+		return Optional.of(URI.create(trimmed));
+	}
+
+}

@@ -1,0 +1,131 @@
+package news.herald.event;
+
+import java.time.Instant;
+import java.util.Collection;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox: append inside the writer's transaction, read in id order. */
+@Repository
+public class ArticleEventRepository {
+
+	/** Channel of the NOTIFY sent with every event; its payload is the event id. */
+	public static final String CHANNEL = "article_events";
+
+	// Any constant works; this one spells "herald" so it is recognisable in pg_locks.
+	private static final long APPEND_LOCK = 0x68_65_72_61_6c_64L;
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	ArticleEventRepository(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/**
+	 * Appends an event and queues its NOTIFY. Must run inside the transaction that
+	 * changes the article: the advisory lock is held until that transaction ends, so the
+	 * next writer reads {@code max(id)} only after this one has committed or rolled back,
+	 * and ids become visible in order without gaps.
+	 */
+	public Mono<Long> append(ArticleEventType type, Headline headline, String previousSection) {
+		Mono<Void> lock = this.db.sql("select pg_advisory_xact_lock(:key)")
+			.bind("key", APPEND_LOCK)
+			.fetch()
+			.rowsUpdated()
+			.then();
+		var insert = this.db.sql("""
+				with appended as (
+				    insert into article_events (id, type, article_id, section, previous_section, headline)
+				    select coalesce(max(id), 0) + 1, :type, :articleId, :section, :previousSection, :headline
+				    from article_events
+				    returning id
+				)
+				select id, pg_notify('%s', id::text) from appended
+				""".formatted(CHANNEL))
+			.bind("type", type.wireName())
+			.bind("articleId", headline.id())
+			.bind("section", headline.section())
+			.bind("headline", Json.of(this.json.writeValueAsBytes(headline)));
+		insert = (previousSection != null) ? insert.bind("previousSection", previousSection)
+				: insert.bindNull("previousSection", String.class);
+		var appendSpec = insert;
+		return lock.then(appendSpec.map((row) -> row.get("id", Long.class)).one());
+	}
+
+	/**
+	 * Events after {@code afterId} in id order, limited to the given sections unless
+	 * null.
+	 */
+	public Flux<ArticleEvent> findAfter(long afterId, Collection<String> sections, int limit) {
+		if (sections == null) {
+			return this.db.sql("""
+					select id, type, section, previous_section, headline, created_at
+					from article_events
+					where id > :after
+					order by id
+					limit :limit
+					""").bind("after", afterId).bind("limit", limit).map(this::event).all();
+		}
+		return this.db.sql("""
+				select id, type, section, previous_section, headline, created_at
+				from article_events
+				where id > :after and (section = any(:sections) or previous_section = any(:sections))
+				order by id
+				limit :limit
+				""")
+			.bind("after", afterId)
+			.bind("sections", sections.toArray(String[]::new))
+			.bind("limit", limit)
+			.map(this::event)
+			.all();
+	}
+
+	/** The newest events of the given sections (all when null), newest first. */
+	public Flux<ArticleEvent> findLatest(Collection<String> sections, int limit) {
+		String where = (sections != null) ? "where section = any(:sections) or previous_section = any(:sections)" : "";
+		var spec = this.db.sql("""
+				select id, type, section, previous_section, headline, created_at
+				from article_events
+				%s
+				order by id desc
+				limit :limit
+				""".formatted(where)).bind("limit", limit);
+		if (sections != null) {
+			spec = spec.bind("sections", sections.toArray(String[]::new));
+		}
+		return spec.map(this::event).all();
+	}
+
+	/** Id of the newest committed event, 0 when there is none. */
+	public Mono<Long> latestId() {
+		return this.db.sql("select coalesce(max(id), 0) as id from article_events")
+			.map((row) -> row.get("id", Long.class))
+			.one();
+	}
+
+	/** Creation time of an event, empty when no such event exists. */
+	public Mono<Instant> createdAt(long id) {
+		return this.db.sql("select created_at from article_events where id = :id")
+			.bind("id", id)
+			.map((row) -> row.get("created_at", Instant.class))
+			.one();
+	}
+
+	private ArticleEvent event(Readable row) {
+		Headline headline = this.json.readValue(row.get("headline", Json.class).asArray(), Headline.class);
+		return new ArticleEvent(row.get("id", Long.class), ArticleEventType.fromWireName(row.get("type", String.class)),
+				row.get("section", String.class), row.get("previous_section", String.class), headline,
+				row.get("created_at", Instant.class));
+	}
+
+}

@@ -1,0 +1,141 @@
+package news.herald.event;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's view of the outbox as it grows: one PostgreSQL {@code LISTEN}
+ * connection wakes it, and it then reads every event after the last one it delivered.
+ * Because it always reads from the table rather than trusting notifications, an event
+ * committed on any instance, or while the connection was down, is delivered exactly once
+ * and in id order.
+ */
+@Component
+public class EventRelay implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(EventRelay.class);
+
+	private static final int BATCH = 500;
+
+	private static final Object WAKE_UP = new Object();
+
+	private final ArticleEventRepository repository;
+
+	private final ConnectionFactory listenConnections;
+
+	private final Sinks.Many<ArticleEvent> sink = Sinks.many().multicast().directBestEffort();
+
+	private final AtomicLong lastDelivered = new AtomicLong();
+
+	private volatile boolean connected;
+
+	private volatile Disposable relay;
+
+	EventRelay(ArticleEventRepository repository, R2dbcConnectionDetails connectionDetails) {
+		this.repository = repository;
+		// A connection of its own, outside the pool: it lives as long as the instance
+		// does.
+		this.listenConnections = ConnectionFactories.get(connectionDetails.getConnectionFactoryOptions());
+	}
+
+	/**
+	 * Every event committed from now on, in id order. Hot: subscribers see what is
+	 * delivered after they subscribe; combine with {@link #lastDelivered()} and a read of
+	 * the outbox to resume from an earlier point. Subscribers must not apply backpressure
+	 * to this flux; a subscriber that cannot keep up should buffer (boundedly) on its own
+	 * side.
+	 */
+	public Flux<ArticleEvent> events() {
+		return this.sink.asFlux();
+	}
+
+	/** Id of the newest event this instance has delivered to {@link #events()}. */
+	public long lastDelivered() {
+		return this.lastDelivered.get();
+	}
+
+	/** Whether the LISTEN connection is up; while it is not, events arrive late. */
+	public boolean isConnected() {
+		return this.connected;
+	}
+
+	@Override
+	public void start() {
+		// Called on the main thread while the context starts, before requests are served.
+		this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
+		this.relay = listen().onBackpressureLatest().concatMap((wakeUp) -> catchUp(), 1).doOnError((ex) -> {
+			this.connected = false;
+			logger.warn("Lost the event LISTEN connection (" + ex.getMessage() + "); reconnecting");
+		})
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable relay = this.relay;
+		if (relay != null) {
+			relay.dispose();
+		}
+		this.connected = false;
+		this.sink.tryEmitComplete();
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable relay = this.relay;
+		return relay != null && !relay.isDisposed();
+	}
+
+	@Override
+	public int getPhase() {
+		// Stop after the web server has drained its streams.
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	/** A wake-up when listening starts (to catch up) and one per notification. */
+	private Flux<Object> listen() {
+		return Flux.usingWhen(Mono.from(this.listenConnections.create()).cast(PostgresqlConnection.class),
+				(connection) -> connection.createStatement("LISTEN " + ArticleEventRepository.CHANNEL)
+					.execute()
+					.flatMap(PostgresqlResult::getRowsUpdated)
+					.then(Mono.fromRunnable(() -> this.connected = true))
+					.thenMany(Flux.just(WAKE_UP).concatWith(connection.getNotifications().map((n) -> WAKE_UP)))
+					.concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed"))),
+				(connection) -> Mono.from(connection.close()).onErrorResume((ex) -> Mono.empty()));
+	}
+
+	private Flux<ArticleEvent> catchUp() {
+		return Mono.defer(() -> this.repository.findAfter(this.lastDelivered.get(), null, BATCH).collectList())
+			.expand((batch) -> (batch.size() < BATCH) ? Mono.empty()
+					: this.repository.findAfter(batch.get(batch.size() - 1).id(), null, BATCH).collectList())
+			.flatMapIterable((List<ArticleEvent> batch) -> batch)
+			.doOnNext(this::deliver);
+	}
+
+	private void deliver(ArticleEvent event) {
+		if (event.id() <= this.lastDelivered.get()) {
+			return;
+		}
+		this.lastDelivered.set(event.id());
+		this.sink.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+	}
+
+}
