@@ -5,11 +5,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN while the LISTEN connection is lost: this instance would serve live streams and
+ * Health contributor {@code eventRelay}: DOWN while the LISTEN connection is lost: this instance would serve live streams and
  * feed validators that lag behind other instances, so a load balancer should prefer
  * another.
  */
-@Component("eventRelay")
+@Component
 class EventRelayHealthIndicator implements HealthIndicator {
 
 	private final EventRelay relay;
