@@ -5,9 +5,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health contributor {@code eventRelay}: DOWN while the LISTEN connection is lost: this instance would serve live streams and
- * feed validators that lag behind other instances, so a load balancer should prefer
- * another.
+ * Health contributor {@code eventRelay}: DOWN while the LISTEN connection is lost: this
+ * instance would serve live streams and feed validators that lag behind other instances,
+ * so a load balancer should prefer another.
  */
 @Component
 class EventRelayHealthIndicator implements HealthIndicator {

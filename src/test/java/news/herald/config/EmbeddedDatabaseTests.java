@@ -1,0 +1,82 @@
+package news.herald.config;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import news.herald.HeraldApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedDatabaseTests {
+
+	@Test
+	void secondServerOnTheSameDataDirectoryFailsWithAClearMessage(@TempDir Path dir) throws IOException {
+		try (EmbeddedDatabase first = new EmbeddedDatabase(dir, freePort())) {
+			first.start();
+			EmbeddedDatabase second = new EmbeddedDatabase(dir, freePort());
+			assertThatThrownBy(second::start).isInstanceOf(EmbeddedDatabaseException.class)
+				.hasMessageContaining("is in use by another Herald instance");
+		}
+	}
+
+	@Test
+	void takenPortFailsWithAClearMessage(@TempDir Path dir) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			EmbeddedDatabase database = new EmbeddedDatabase(dir, taken.getLocalPort());
+			assertThatThrownBy(database::start).isInstanceOf(EmbeddedDatabaseException.class)
+				.hasMessageContaining("Port " + taken.getLocalPort())
+				.hasMessageContaining("already in use");
+		}
+	}
+
+	@Test
+	void stopAndStartKeepsPortAndData(@TempDir Path dir) throws IOException {
+		try (EmbeddedDatabase database = new EmbeddedDatabase(dir, freePort())) {
+			database.start();
+			int port = database.port();
+			database.stop();
+			database.start();
+			assertThat(database.port()).isEqualTo(port);
+			assertThat(dir.resolve("postgresql.conf")).exists();
+		}
+	}
+
+	@Test
+	void applicationOnATakenPortStopsWithTheAnalyzersMessage(@TempDir Path dir) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			assertThatThrownBy(() -> new SpringApplicationBuilder(HeraldApplication.class).run("--server.port=0",
+					"--herald.db.embedded.data-dir=" + dir, "--herald.db.embedded.port=" + taken.getLocalPort()))
+				.satisfies((ex) -> {
+					EmbeddedDatabaseException cause = findCause(ex);
+					FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer().analyze(ex);
+					assertThat(analysis.getDescription()).isEqualTo(cause.getMessage()).contains("already in use");
+					assertThat(analysis.getAction()).contains("HERALD_DB_EMBEDDED_PORT");
+				});
+		}
+	}
+
+	private static EmbeddedDatabaseException findCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause != null && !(cause instanceof EmbeddedDatabaseException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).isNotNull();
+		return (EmbeddedDatabaseException) cause;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
