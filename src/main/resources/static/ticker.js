@@ -1,0 +1,323 @@
+/*
+ * Herald ticker widget: a compact live list of headlines for any site.
+ *
+ *   <script src="https://herald.example/ticker.js" data-section="world" data-limit="10"></script>
+ *
+ * data-section  a section slug (default: every section)
+ * data-limit    how many headlines to show, 1-50 (default 10)
+ * data-title    the heading (default "Herald", followed by the section's name)
+ * data-target   CSS selector of the element to render into (default: right after this script)
+ *
+ * Restyle it with CSS custom properties on any ancestor, e.g.
+ *   .herald-ticker { --herald-accent: #c00; --herald-max-width: none; }
+ * and ::part(ticker|header|status|list|item|title|meta).
+ * The widget lives in a shadow root: the host page's CSS cannot break it, and it
+ * defines no globals. Headlines are inserted as text, never as HTML.
+ */
+(function () {
+	'use strict';
+
+	var script = document.currentScript;
+	if (!script) {
+		var candidates = document.querySelectorAll('script[src*="ticker.js"]:not([data-herald-mounted])');
+		script = candidates.length ? candidates[0] : null;
+	}
+	if (!script || script.hasAttribute('data-herald-mounted') || !window.EventSource) {
+		return;
+	}
+	script.setAttribute('data-herald-mounted', '');
+
+	// Herald is wherever this script came from, so the embed snippet is the only setting.
+	var base = new URL('.', script.src);
+	var section = (script.getAttribute('data-section') || '').trim();
+	var limit = Math.min(50, Math.max(1, parseInt(script.getAttribute('data-limit'), 10) || 10));
+	var heading = script.getAttribute('data-title') || 'Herald';
+	var sectionTitles = {};
+	var timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+	var dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+	var full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+
+	var CSS = [
+		':host { display: block; font-family: var(--herald-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);',
+		'  font-size: var(--herald-font-size, 15px); line-height: 1.4; color: var(--herald-text, #16181d); }',
+		'.ticker { box-sizing: border-box; max-width: var(--herald-max-width, 28rem); background: var(--herald-background, #fff);',
+		'  border: var(--herald-border, 1px solid #d9dce2); border-radius: var(--herald-radius, 6px); overflow: hidden; }',
+		'.header { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem; padding: 0.5rem 0.75rem;',
+		'  border-bottom: 1px solid var(--herald-divider, #e3e5e9); }',
+		'.brand { color: inherit; font-weight: 700; text-decoration: none; }',
+		'.status { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.75em; font-weight: 600;',
+		'  color: var(--herald-muted, #4a5160); white-space: nowrap; }',
+		'.status::before { content: ""; width: 0.5rem; height: 0.5rem; border-radius: 50%; background: currentColor; }',
+		'.status[data-state="live"] { color: var(--herald-live, #0f7b3f); }',
+		'.status[data-state="reconnecting"] { color: var(--herald-reconnecting, #8a5a00); }',
+		'.status[data-state="offline"] { color: var(--herald-offline, #b3261e); }',
+		'ol { list-style: none; margin: 0; padding: 0; }',
+		'li { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--herald-divider, #e3e5e9); overflow-wrap: anywhere; }',
+		'li:last-child { border-bottom: 0; }',
+		'.title { color: var(--herald-link, inherit); font-weight: 600; text-decoration: none; }',
+		'a.title:hover { color: var(--herald-accent, #0b57d0); text-decoration: underline; }',
+		'a:focus-visible { outline: 2px solid var(--herald-accent, #0b57d0); outline-offset: 2px; border-radius: 2px; }',
+		'.meta { display: block; font-size: 0.8em; color: var(--herald-muted, #4a5160); }',
+		'.empty { padding: 0.5rem 0.75rem; margin: 0; color: var(--herald-muted, #4a5160); }',
+		'.new { animation: herald-in 0.4s ease-out; }',
+		'@keyframes herald-in { from { opacity: 0; transform: translateY(-0.4rem); } }',
+		'@media (prefers-reduced-motion: reduce) { .new { animation: none; } }'
+	].join('\n');
+
+	var host = document.createElement('div');
+	host.className = 'herald-ticker';
+	var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
+	var style = document.createElement('style');
+	style.textContent = CSS;
+	var ticker = element('section', 'ticker', 'ticker');
+	var header = element('div', 'header', 'header');
+	var brand = element('a', 'brand');
+	brand.href = new URL(section ? '?section=' + encodeURIComponent(section) : '.', base).href;
+	var status = element('span', 'status', 'status');
+	status.setAttribute('role', 'status');
+	var list = element('ol', 'list', 'list');
+	list.setAttribute('aria-live', 'polite');
+	var empty = element('p', 'empty');
+	empty.textContent = 'Waiting for headlines…';
+	header.appendChild(brand);
+	header.appendChild(status);
+	ticker.appendChild(header);
+	ticker.appendChild(list);
+	ticker.appendChild(empty);
+	root.appendChild(style);
+	root.appendChild(ticker);
+	setHeading();
+	setState('connecting', 'Connecting…');
+	mount();
+
+	var source = null;
+	var lastEventId = '';
+	var retryDelay = 5000;
+	var retryTimer = null;
+	connect();
+	loadSectionTitles();
+
+	function mount() {
+		var target = script.getAttribute('data-target');
+		var container = target ? document.querySelector(target) : null;
+		if (container) {
+			container.appendChild(host);
+		}
+		else if (script.parentNode && script.parentNode !== document.head) {
+			script.parentNode.insertBefore(host, script.nextSibling);
+		}
+		else if (document.body) {
+			document.body.appendChild(host);
+		}
+		else {
+			document.addEventListener('DOMContentLoaded', function () {
+				document.body.appendChild(host);
+			});
+		}
+	}
+
+	function connect() {
+		clearTimeout(retryTimer);
+		if (source) {
+			source.close();
+		}
+		var url = new URL(section ? 'stream/' + encodeURIComponent(section) : 'stream', base);
+		if (lastEventId) {
+			url.searchParams.set('lastEventId', lastEventId);
+		}
+		else {
+			url.searchParams.set('backfill', String(limit));
+		}
+		source = new EventSource(url.href);
+		source.onopen = function () {
+			retryDelay = 5000;
+			setState('live', 'Live');
+		};
+		source.onerror = function () {
+			if (source.readyState === EventSource.CLOSED) {
+				setState('offline', 'Offline');
+				retryTimer = setTimeout(connect, retryDelay);
+				retryDelay = Math.min(retryDelay * 2, 60000);
+			}
+			else {
+				setState(navigator.onLine === false ? 'offline' : 'reconnecting',
+						navigator.onLine === false ? 'Offline' : 'Reconnecting…');
+			}
+		};
+		source.addEventListener('published', handler(published));
+		source.addEventListener('updated', handler(updated));
+		source.addEventListener('retracted', handler(retracted));
+		source.addEventListener('reset', function () {
+			// Too long away to resume: start over with the latest headlines.
+			while (list.firstChild) {
+				list.removeChild(list.firstChild);
+			}
+			lastEventId = '';
+			connect();
+		});
+	}
+
+	function handler(apply) {
+		return function (event) {
+			if (event.lastEventId) {
+				lastEventId = event.lastEventId;
+			}
+			var headline;
+			try {
+				headline = JSON.parse(event.data);
+			}
+			catch (ignored) {
+				return;
+			}
+			if (headline && headline.id) {
+				apply(headline, Number(event.lastEventId) || 0);
+				empty.hidden = list.children.length > 0;
+			}
+		};
+	}
+
+	function published(headline, eventId) {
+		var item = find(headline.id);
+		if (item) {
+			fill(item, headline);
+			return;
+		}
+		item = element('li', 'item', 'item');
+		item.setAttribute('data-id', headline.id);
+		item.setAttribute('data-seq', String(eventId));
+		fill(item, headline);
+		var items = list.children;
+		var before = null;
+		for (var i = 0; i < items.length; i++) {
+			if (Number(items[i].getAttribute('data-seq')) < eventId) {
+				before = items[i];
+				break;
+			}
+		}
+		list.insertBefore(item, before);
+		item.classList.add('new');
+		while (list.children.length > limit) {
+			list.removeChild(list.lastElementChild);
+		}
+	}
+
+	function updated(headline) {
+		var item = find(headline.id);
+		if (item) {
+			fill(item, headline);
+		}
+	}
+
+	function retracted(headline) {
+		var item = find(headline.id);
+		if (item) {
+			list.removeChild(item);
+		}
+	}
+
+	function find(id) {
+		var items = list.children;
+		for (var i = 0; i < items.length; i++) {
+			if (items[i].getAttribute('data-id') === id) {
+				return items[i];
+			}
+		}
+		return null;
+	}
+
+	function fill(item, headline) {
+		while (item.firstChild) {
+			item.removeChild(item.firstChild);
+		}
+		var url = safeUrl(headline.url);
+		var title = element(url ? 'a' : 'span', 'title', 'title');
+		if (url) {
+			title.href = url;
+		}
+		title.textContent = headline.title || '';
+		var meta = element('span', 'meta', 'meta');
+		var time = document.createElement('time');
+		var date = new Date(headline.publishedAt);
+		if (!isNaN(date.getTime())) {
+			time.setAttribute('datetime', date.toISOString());
+			time.textContent = (date.toDateString() === new Date().toDateString() ? timeOnly : dateTime).format(date);
+			time.title = full.format(date);
+			meta.appendChild(time);
+		}
+		var sectionName = element('span', 'section');
+		sectionName.setAttribute('data-section', headline.section || '');
+		sectionName.textContent = sectionTitle(headline.section);
+		if (sectionName.textContent) {
+			if (meta.firstChild) {
+				meta.appendChild(document.createTextNode(' · '));
+			}
+			meta.appendChild(sectionName);
+		}
+		item.appendChild(title);
+		item.appendChild(meta);
+	}
+
+	function loadSectionTitles() {
+		if (!window.fetch) {
+			return;
+		}
+		fetch(new URL('api/sections', base).href, { credentials: 'omit' })
+			.then(function (response) {
+				return response.ok ? response.json() : [];
+			})
+			.then(function (sections) {
+				sections.forEach(function (s) {
+					sectionTitles[s.slug] = s.title;
+				});
+				setHeading();
+				Array.prototype.forEach.call(list.querySelectorAll('.section'), function (span) {
+					span.textContent = sectionTitle(span.getAttribute('data-section'));
+				});
+			})
+			.catch(function () {
+				// Names stay as derived from the slugs.
+			});
+	}
+
+	function sectionTitle(slug) {
+		if (!slug) {
+			return '';
+		}
+		return sectionTitles[slug] || (slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' '));
+	}
+
+	function setHeading() {
+		var name = section ? sectionTitle(section) : '';
+		brand.textContent = name ? heading + ' · ' + name : heading;
+		ticker.setAttribute('aria-label', name ? 'Latest headlines: ' + name : 'Latest headlines');
+	}
+
+	function setState(state, text) {
+		status.setAttribute('data-state', state);
+		status.textContent = text;
+	}
+
+	function safeUrl(value) {
+		if (typeof value !== 'string') {
+			return null;
+		}
+		try {
+			var url = new URL(value);
+			return (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
+		}
+		catch (ignored) {
+			return null;
+		}
+	}
+
+	function element(name, className, part) {
+		var node = document.createElement(name);
+		if (className) {
+			node.className = className;
+		}
+		if (part) {
+			node.setAttribute('part', part);
+		}
+		return node;
+	}
+}());
