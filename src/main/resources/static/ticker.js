@@ -33,6 +33,8 @@
 	var limit = Math.min(50, Math.max(1, parseInt(script.getAttribute('data-limit'), 10) || 10));
 	var heading = script.getAttribute('data-title') || 'Herald';
 	var sectionTitles = {};
+	// The section and its subsections, once /api/sections has answered.
+	var family = null;
 	var timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 	var dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 	var full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
@@ -203,7 +205,11 @@
 
 	function updated(headline) {
 		var item = find(headline.id);
-		if (item) {
+		if (item && family && family.indexOf(headline.section) < 0) {
+			// Moved to a section this ticker does not show.
+			list.removeChild(item);
+		}
+		else if (item) {
 			fill(item, headline);
 		}
 	}
@@ -269,6 +275,16 @@
 				sections.forEach(function (s) {
 					sectionTitles[s.slug] = s.title;
 				});
+				if (section) {
+					family = [section];
+					for (var i = 0; i < family.length; i++) {
+						sections.forEach(function (s) {
+							if (s.parent === family[i] && family.indexOf(s.slug) < 0) {
+								family.push(s.slug);
+							}
+						});
+					}
+				}
 				setHeading();
 				Array.prototype.forEach.call(list.querySelectorAll('.section'), function (span) {
 					span.textContent = sectionTitle(span.getAttribute('data-section'));

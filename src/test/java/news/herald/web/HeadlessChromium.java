@@ -71,7 +71,7 @@ final class HeadlessChromium implements AutoCloseable {
 					"--user-data-dir=" + profile, "--lang=en-US", "--hide-scrollbars", "--window-size=1280,1000",
 					// Only loopback: a thumbnail on a real host must not leave the
 					// machine.
-					"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
+					"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
 			// An alert stays open so the test can see that none appeared.
 			options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
 			ChromeDriver driver = new ChromeDriver(service, options);

@@ -39,6 +39,7 @@ final class PartnerSite implements AutoCloseable {
 				<p>Our own story of the day sits here; the latest from Herald is on the side.</p>
 				<aside>
 				<script src="%s/ticker.js" data-section="%s" data-limit="%d"></script>
+				<script>window.__globalsAfter = Object.getOwnPropertyNames(window);</script>
 				</aside>
 				</body>
 				</html>
