@@ -47,6 +47,7 @@ class ReadinessIntegrationTests {
 		JsonNode down = awaitReadiness(503);
 		assertThat(down.get("status").asString()).isEqualTo("DOWN");
 		assertThat(down.get("components").get("r2dbc").get("status").asString()).isEqualTo("DOWN");
+		assertThat(down.get("components").get("eventRelay").get("status").asString()).isEqualTo("DOWN");
 		this.client.get().uri("/livez").exchange().expectStatus().isOk();
 
 		this.embeddedDatabase.start();

@@ -102,6 +102,11 @@ class ContainerImageIntegrationTests {
 		JsonNode page = JsonMapper.shared().readTree(articles.body());
 		assertThat(page.get("articles").size()).as("demo articles on the embedded database").isEqualTo(5);
 
+		HttpResponse<String> ticker = get(base + "/");
+		assertThat(ticker.statusCode()).isEqualTo(200);
+		assertThat(ticker.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+
 		JsonNode info = JsonMapper.shared()
 			.readTree(get("http://127.0.0.1:" + managementPort + "/actuator/info").body());
 		assertThat(info.get("build").get("artifact").asString()).isEqualTo("herald");
