@@ -3,13 +3,19 @@ package news.herald.article;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -19,6 +25,10 @@ import news.herald.event.ArticleEventType;
 /**
  * The newsroom's writes. Each change to an article and its outbox event commit in one
  * transaction, so a headline is in the feeds and streams if and only if it is stored.
+ * <p>
+ * An embargoed (scheduled) article has no event until {@link #releaseDue} publishes it:
+ * no feed or stream has seen it, so editing it emits nothing, and retracting it only
+ * marks it retracted (an event would announce a headline nobody was shown).
  */
 @Service
 public class ArticlePublisher {
@@ -45,7 +55,8 @@ public class ArticlePublisher {
 	/**
 	 * Creates an article, or returns the existing one when the same external id arrives
 	 * again with the same content (a CMS retry). An embargoed article is stored as
-	 * scheduled and gets its {@code published} event only when released.
+	 * scheduled and gets its {@code published} event only when released. A missing
+	 * {@code publishedAt} means now.
 	 */
 	public Mono<Publication> create(ArticleDraft draft) {
 		String hash = contentHash(draft);
@@ -53,7 +64,9 @@ public class ArticlePublisher {
 			.defer(() -> (draft.externalId() != null) ? this.articles.findByExternalId(draft.externalId())
 				.map((existing) -> retry(existing, hash))
 				.switchIfEmpty(Mono.defer(() -> insert(draft, hash))) : insert(draft, hash));
-		return this.transaction.transactional(create);
+		// Two concurrent first attempts with one external id (or one slug): the loser's
+		// transaction rolled back on the unique index; running it again finds the winner.
+		return this.transaction.transactional(create).retryWhen(uniqueViolation());
 	}
 
 	private Publication retry(Article existing, String hash) {
@@ -65,11 +78,120 @@ public class ArticlePublisher {
 
 	private Mono<Publication> insert(ArticleDraft draft, String hash) {
 		Instant now = now();
-		ArticleStatus status = draft.publishedAt().isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+		Instant publishedAt = (draft.publishedAt() != null) ? draft.publishedAt() : now;
+		ArticleStatus status = publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
 		String base = (draft.slug() != null && !draft.slug().isBlank()) ? draft.slug() : Slugs.of(draft.title());
-		return freeSlug(base, 1).flatMap((slug) -> this.articles.insert(draft, slug, status, draft.publishedAt(), hash))
+		return freeSlug(base, 1)
+			.flatMap((slug) -> this.articles.insert(withPublishedAt(draft, publishedAt), slug, status, now, hash))
 			.flatMap((article) -> (status == ArticleStatus.PUBLISHED) ? publishEvent(article) : Mono.just(article))
 			.map((article) -> new Publication(article, true));
+	}
+
+	/**
+	 * Replaces an article's content. {@code precondition} sees the article as stored,
+	 * under its row lock, and may refuse the write (If-Match, section rights) by
+	 * throwing. Omitted {@code externalId}, {@code slug} and {@code publishedAt} keep
+	 * their stored values. The same content again changes nothing, so a retried PUT is
+	 * harmless.
+	 */
+	public Mono<Article> update(UUID id, ArticleDraft draft, Consumer<Article> precondition) {
+		String hash = contentHash(draft);
+		Mono<Article> update = lockForWrite(id, precondition).flatMap((current) -> {
+			if (current.status() == ArticleStatus.RETRACTED) {
+				return Mono.error(new ArticleGoneException(current));
+			}
+			if (current.contentHash().equals(hash)) {
+				return Mono.just(current);
+			}
+			return replace(current, draft, hash);
+		});
+		return this.transaction.transactional(update).retryWhen(uniqueViolation());
+	}
+
+	private Mono<Article> replace(Article current, ArticleDraft draft, String hash) {
+		Instant now = now();
+		Instant publishedAt = (draft.publishedAt() != null) ? draft.publishedAt() : current.publishedAt();
+		boolean embargoed = publishedAt.isAfter(now);
+		if (current.status() == ArticleStatus.PUBLISHED && embargoed) {
+			return Mono.error(new ArticleStateException(current,
+					"is already published; it cannot be put under embargo again. Keep publishedAt in the past, "
+							+ "or retract it."));
+		}
+		ArticleDraft merged = new ArticleDraft((draft.externalId() != null) ? draft.externalId() : current.externalId(),
+				(draft.slug() != null) ? draft.slug() : current.slug(), draft.section(), draft.title(), draft.summary(),
+				draft.bodyHtml(), draft.url(), draft.authors(), draft.language(), draft.image(), draft.tags(),
+				draft.source(), publishedAt);
+		Mono<Void> identity = checkExternalId(current, merged.externalId()).then(checkSlug(current, merged.slug()));
+		if (current.status() == ArticleStatus.SCHEDULED) {
+			ArticleStatus status = embargoed ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+			Mono<Article> stored = identity.then(this.articles.update(current.id(), merged, status, now, hash));
+			// Still embargoed: nobody has seen it, so there is nothing to announce.
+			return embargoed ? stored : stored.flatMap(this::publishEvent);
+		}
+		String previousSection = Objects.equals(current.section(), merged.section()) ? null : current.section();
+		return identity.then(this.articles.update(current.id(), merged, ArticleStatus.PUBLISHED, now, hash))
+			.flatMap((article) -> this.events.append(ArticleEventType.UPDATED, article.headline(), previousSection)
+				.thenReturn(article));
+	}
+
+	private Mono<Void> checkExternalId(Article current, String externalId) {
+		if (externalId == null || externalId.equals(current.externalId())) {
+			return Mono.empty();
+		}
+		return this.articles.findByExternalId(externalId)
+			.flatMap((other) -> Mono.<Void>error(new ArticleStateException(current,
+					"cannot take externalId '" + externalId + "': article " + other.id() + " has it.")));
+	}
+
+	private Mono<Void> checkSlug(Article current, String slug) {
+		if (slug.equals(current.slug())) {
+			return Mono.empty();
+		}
+		return this.articles.slugTaken(slug)
+			.flatMap((taken) -> taken ? Mono.<Void>error(
+					new ArticleStateException(current, "cannot take slug '" + slug + "': another article has it."))
+					: Mono.empty());
+	}
+
+	/**
+	 * Retracts an article: it leaves every list, feed and stream, and reads of it answer
+	 * 410. The row stays. Retracting a retracted article changes nothing.
+	 */
+	public Mono<Article> retract(UUID id, Consumer<Article> precondition) {
+		Mono<Article> retract = lockForWrite(id, precondition).flatMap((current) -> {
+			if (current.status() == ArticleStatus.RETRACTED) {
+				return Mono.just(current);
+			}
+			Mono<Article> retracted = this.articles.changeStatus(current.id(), ArticleStatus.RETRACTED, now());
+			if (current.status() == ArticleStatus.SCHEDULED) {
+				return retracted;
+			}
+			return retracted
+				.flatMap((article) -> this.events.append(ArticleEventType.RETRACTED, article.headline(), null)
+					.thenReturn(article));
+		});
+		return this.transaction.transactional(retract);
+	}
+
+	/**
+	 * Publishes every embargoed article whose time has come, oldest first, each with its
+	 * {@code published} event, in one transaction. Rows another instance is releasing are
+	 * skipped ({@code for update skip locked}), so each article is released exactly once
+	 * however many instances run this.
+	 * @return how many articles this call released
+	 */
+	public Mono<Long> releaseDue(int batch) {
+		Mono<Long> release = Mono.defer(() -> this.articles.lockDue(now(), batch)
+			.concatMap((due) -> this.articles.release(due.id()).flatMap(this::publishEvent))
+			.count());
+		return this.transaction.transactional(release);
+	}
+
+	/** The article under its row lock, after the caller's preconditions. */
+	private Mono<Article> lockForWrite(UUID id, Consumer<Article> precondition) {
+		return this.articles.findByIdForUpdate(id)
+			.switchIfEmpty(Mono.error(() -> new ArticleNotFoundException(id.toString())))
+			.doOnNext(precondition);
 	}
 
 	private Mono<Article> publishEvent(Article article) {
@@ -81,6 +203,18 @@ public class ArticlePublisher {
 		String candidate = (attempt == 1) ? base : base + "-" + attempt;
 		return this.articles.slugTaken(candidate)
 			.flatMap((taken) -> taken ? freeSlug(base, attempt + 1) : Mono.just(candidate));
+	}
+
+	private static Retry uniqueViolation() {
+		return Retry.backoff(3, Duration.ofMillis(10))
+			.filter(DataIntegrityViolationException.class::isInstance)
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	private static ArticleDraft withPublishedAt(ArticleDraft draft, Instant publishedAt) {
+		return new ArticleDraft(draft.externalId(), draft.slug(), draft.section(), draft.title(), draft.summary(),
+				draft.bodyHtml(), draft.url(), draft.authors(), draft.language(), draft.image(), draft.tags(),
+				draft.source(), publishedAt);
 	}
 
 	private Instant now() {

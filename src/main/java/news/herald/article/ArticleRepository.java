@@ -35,6 +35,41 @@ public class ArticleRepository {
 			.one();
 	}
 
+	/**
+	 * The article with its row locked until the transaction ends, so concurrent writes
+	 * (and the embargo release) to one article take turns.
+	 */
+	public Mono<Article> findByIdForUpdate(UUID id) {
+		return this.db.sql("select " + COLUMNS + " from articles where id = :id for update")
+			.bind("id", id)
+			.map(ArticleRepository::article)
+			.one();
+	}
+
+	/**
+	 * Embargoed articles whose time has come, oldest first, locked; rows another
+	 * transaction holds are skipped rather than waited for, so concurrent releasers share
+	 * the work instead of repeating it.
+	 */
+	public Flux<Article> lockDue(Instant now, int limit) {
+		return this.db.sql("select " + COLUMNS + """
+				 from articles
+				where status = 'scheduled' and published_at <= :now
+				order by published_at, id
+				limit :limit
+				for update skip locked""").bind("now", now).bind("limit", limit).map(ArticleRepository::article).all();
+	}
+
+	/** Lifts the embargo of a locked, scheduled article; content and version stay. */
+	public Mono<Article> release(UUID id) {
+		return this.db
+			.sql("update articles set status = 'published' where id = :id and status = 'scheduled' returning "
+					+ COLUMNS)
+			.bind("id", id)
+			.map(ArticleRepository::article)
+			.one();
+	}
+
 	public Mono<Article> findBySlug(String slug) {
 		return this.db.sql("select " + COLUMNS + " from articles where slug = :slug")
 			.bind("slug", slug)
@@ -102,10 +137,13 @@ public class ArticleRepository {
 		return bindContent(spec, draft).map(ArticleRepository::article).one();
 	}
 
-	/** Replaces the content of an article, bumping its version. */
+	/**
+	 * Replaces the content (and slug) of an article, bumping its version; the draft
+	 * carries every value to store.
+	 */
 	public Mono<Article> update(UUID id, ArticleDraft draft, ArticleStatus status, Instant now, String contentHash) {
 		GenericExecuteSpec spec = this.db.sql("""
-				update articles set external_id = :externalId, section = :section, title = :title,
+				update articles set external_id = :externalId, slug = :slug, section = :section, title = :title,
 				    summary = :summary, body_html = :bodyHtml, url = :url, authors = :authors, language = :language,
 				    image_url = :imageUrl, image_caption = :imageCaption, image_credit = :imageCredit,
 				    image_license = :imageLicense, tags = :tags, source_name = :sourceName, source_url = :sourceUrl,
@@ -114,6 +152,7 @@ public class ArticleRepository {
 				where id = :id
 				returning """ + " " + COLUMNS)
 			.bind("id", id)
+			.bind("slug", draft.slug())
 			.bind("status", status.dbName())
 			.bind("updatedAt", now)
 			.bind("contentHash", contentHash);

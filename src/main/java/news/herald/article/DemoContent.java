@@ -1,16 +1,18 @@
 package news.herald.article;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,13 +42,19 @@ class DemoContent {
 
 	private final JsonMapper json;
 
+	private final ArticleRequestReader reader;
+
+	private final ArticleValidator validator;
+
 	private final boolean enabled;
 
-	DemoContent(ArticlePublisher publisher, ArticleRepository articles, JsonMapper json, HeraldProperties properties,
-			Environment environment) {
+	DemoContent(ArticlePublisher publisher, ArticleRepository articles, JsonMapper json, ArticleRequestReader reader,
+			ArticleValidator validator, HeraldProperties properties, Environment environment) {
 		this.publisher = publisher;
 		this.articles = articles;
 		this.json = json;
+		this.reader = reader;
+		this.validator = validator;
 		this.enabled = (properties.demoContent() != null) ? properties.demoContent()
 				: environment.getProperty(DatabaseEnvironment.EMBEDDED_ACTIVE, Boolean.class, false);
 	}
@@ -69,21 +77,26 @@ class DemoContent {
 		}
 	}
 
+	/**
+	 * The demo articles, read and checked exactly as the publishing API reads and checks
+	 * a CMS's: same strict parsing, same rules, same sanitising.
+	 */
 	List<ArticleDraft> drafts() {
 		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-			DemoNewsroom newsroom = this.json.rebuild()
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build()
-				.readValue(in, DemoNewsroom.class);
-			return newsroom.articles().stream().sorted(Comparator.comparing(ArticleDraft::publishedAt)).toList();
+			JsonNode newsroom = this.json.readTree(in);
+			List<ArticleDraft> drafts = new ArrayList<>();
+			for (JsonNode article : newsroom.path("articles")) {
+				ArticleRequest request = this.reader
+					.parse(new ByteArrayInputStream(this.json.writeValueAsBytes(article)));
+				drafts.add(this.validator.validate(request));
+			}
+			drafts
+				.sort(Comparator.comparing(ArticleDraft::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+			return drafts;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	record DemoNewsroom(List<ArticleDraft> articles) {
-
 	}
 
 }
