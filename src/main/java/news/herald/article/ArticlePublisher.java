@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
@@ -181,7 +182,11 @@ public class ArticlePublisher {
 	 * @return how many articles this call released
 	 */
 	public Mono<Long> releaseDue(int batch) {
+		// The due rows are read in full before the first update: one connection runs one
+		// statement at a time.
 		Mono<Long> release = Mono.defer(() -> this.articles.lockDue(now(), batch)
+			.collectList()
+			.flatMapMany(Flux::fromIterable)
 			.concatMap((due) -> this.articles.release(due.id()).flatMap(this::publishEvent))
 			.count());
 		return this.transaction.transactional(release);

@@ -3,7 +3,8 @@ package news.herald.article;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Article bodies and keys for publishing tests; every article is unique to its test. */
 public final class PublishingFixtures {
@@ -14,12 +15,19 @@ public final class PublishingFixtures {
 	/** May write only to world and its subsections. */
 	public static final String WORLD_DESK_KEY = "test-world-desk-key";
 
+	private static final String RUN = Long.toString(System.currentTimeMillis(), 36)
+			+ Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+
+	private static final AtomicLong COUNTER = new AtomicLong();
+
 	private PublishingFixtures() {
 	}
 
 	/** A valid article as the newsroom would send it, in a mutable map to tweak. */
 	public static Map<String, Object> article(String section) {
-		String id = "test-" + UUID.randomUUID();
+		// Not UUID.randomUUID(): SecureRandom may block, and fixtures run on reactor
+		// threads.
+		String id = "test-" + RUN + "-" + COUNTER.incrementAndGet();
 		Map<String, Object> article = new LinkedHashMap<>();
 		article.put("externalId", id);
 		article.put("section", section);

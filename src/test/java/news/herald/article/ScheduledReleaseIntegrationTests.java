@@ -1,0 +1,182 @@
+package news.herald.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import news.herald.HeraldApplication;
+import news.herald.config.EmbeddedDatabase;
+import news.herald.event.ArticleEvent;
+import news.herald.event.ArticleEventRepository;
+import news.herald.event.ArticleEventType;
+import news.herald.event.EventRelay;
+
+import static news.herald.article.PublishingFixtures.EDITOR_KEY;
+import static news.herald.article.PublishingFixtures.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Embargoed articles come out at their time, once, even with two Herald instances on one
+ * database both running the release job every 100 ms.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "herald.publishing.release-interval=100ms", "herald.demo-content=false" })
+class ScheduledReleaseIntegrationTests {
+
+	private static final int ARTICLES = 30;
+
+	private static ConfigurableApplicationContext second;
+
+	@Autowired
+	ArticleEventRepository events;
+
+	@Autowired
+	ArticleRepository articles;
+
+	@Autowired
+	EmbeddedDatabase database;
+
+	@Autowired
+	Environment environment;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@AfterAll
+	static void stopSecondInstance() {
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void anEmbargoedArticleIsInvisibleBeforeItsTimeAndReleasedOnceByTwoInstances() {
+		second = startSecondInstance();
+		WebTestClient first = client(firstPort());
+		WebTestClient other = client(second.getEnvironment().getProperty("local.server.port", Integer.class));
+		long before = this.events.latestId().block(Duration.ofSeconds(10));
+		// Far enough ahead that creating them all finishes first, on a slow machine too.
+		Instant embargo = Instant.now().plusSeconds(10);
+		List<String> ids = IntStream.range(0, ARTICLES).mapToObj((n) -> {
+			Map<String, Object> article = article("europe");
+			article.put("publishedAt", embargo.toString());
+			WebTestClient writer = (n % 2 == 0) ? first : other;
+			JsonNode created = writer.post()
+				.uri("/api/articles")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR_KEY)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(this.json.writeValueAsString(article))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(created.get("status").asString()).isEqualTo("scheduled");
+			return created.get("id").asString();
+		}).toList();
+
+		if (Instant.now().isBefore(embargo.minusMillis(500))) {
+			for (WebTestClient client : List.of(first, other)) {
+				client.get().uri("/api/articles/{id}", ids.get(0)).exchange().expectStatus().isNotFound();
+				assertThat(listed(client)).doesNotContainAnyElementsOf(ids);
+			}
+			assertThat(eventsOf(ids, before)).isEmpty();
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> eventsOf(ids, before).size() >= ARTICLES);
+		// Several more release rounds on both instances: nothing is released twice.
+		long settled = this.events.latestId().block(Duration.ofSeconds(10));
+		await().atLeast(Duration.ZERO)
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> second.getBean(EventRelay.class).lastDelivered() >= settled);
+		awaitRounds(10);
+
+		List<ArticleEvent> released = eventsOf(ids, before);
+		assertThat(released).hasSize(ARTICLES).allSatisfy((event) -> {
+			assertThat(event.type()).isEqualTo(ArticleEventType.PUBLISHED);
+			assertThat(event.createdAt()).isAfterOrEqualTo(embargo.minusMillis(1));
+		});
+		assertThat(released.stream().map((event) -> event.headline().id().toString()).collect(Collectors.toSet()))
+			.containsExactlyInAnyOrderElementsOf(ids);
+		for (ArticleEvent event : released) {
+			Article article = this.articles.findById(event.headline().id()).block(Duration.ofSeconds(10));
+			assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
+			assertThat(article.seq()).isEqualTo(event.id());
+			assertThat(article.version()).isEqualTo(1);
+		}
+		for (WebTestClient client : List.of(first, other)) {
+			client.get().uri("/api/articles/{id}", ids.get(0)).exchange().expectStatus().isOk();
+			assertThat(listed(client)).containsAll(ids);
+		}
+	}
+
+	/** Lets the release job run a few more times on both instances. */
+	private void awaitRounds(int rounds) {
+		long until = System.nanoTime() + Duration.ofMillis(100L * rounds).toNanos();
+		await().pollInterval(Duration.ofMillis(50))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> System.nanoTime() > until);
+	}
+
+	private ConfigurableApplicationContext startSecondInstance() {
+		String db = "//localhost:" + this.database.port() + "/postgres";
+		return new SpringApplicationBuilder(HeraldApplication.class).run("--server.port=0",
+				"--spring.r2dbc.url=r2dbc:postgresql:" + db, "--spring.r2dbc.username=postgres",
+				"--spring.flyway.url=jdbc:postgresql:" + db, "--spring.flyway.user=postgres",
+				"--herald.demo-content=false", "--herald.publishing.release-interval=100ms");
+	}
+
+	private int firstPort() {
+		return this.environment.getProperty("local.server.port", Integer.class);
+	}
+
+	private static WebTestClient client(int port) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	private List<String> listed(WebTestClient client) {
+		JsonNode page = client.get()
+			.uri("/api/articles?section=europe&limit=200")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		return page.get("articles").valueStream().map((a) -> a.get("id").asString()).toList();
+	}
+
+	private List<ArticleEvent> eventsOf(List<String> ids, long after) {
+		Set<UUID> wanted = ids.stream().map(UUID::fromString).collect(Collectors.toSet());
+		return this.events.findAfter(after, null, 10_000)
+			.filter((event) -> wanted.contains(event.headline().id()))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+	}
+
+}
