@@ -304,6 +304,16 @@ class KubernetesManifestsTests {
 		assertThat(secrets).containsAll(referenced);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void everyVariableThePodSetsIsOneHeraldDocuments(String overlay) throws IOException {
+		Rendered objects = render(overlay);
+		Set<String> set = new java.util.TreeSet<>(objects.environment().keySet());
+		objects.heraldContainer().getEnv().forEach((variable) -> set.add(variable.getName()));
+		// a misspelt name would be ignored silently by the application
+		assertThat(ConfigurationTable.documented(PROJECT.resolve("README.md"))).containsAll(set);
+	}
+
 	@Test
 	void prodRunsThreeHeraldsOnAThreeInstanceSynchronousCluster() {
 		Rendered prod = render("prod");
