@@ -1,0 +1,137 @@
+package news.herald.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.synd.SyndPerson;
+
+import news.herald.article.Article;
+
+/**
+ * Atom 1.0 (RFC 4287) with RFC 5005 paging links, a WebSub hub link and Media RSS for the
+ * photo.
+ */
+final class AtomRenderer {
+
+	private static final String HTML = "text/html";
+
+	private AtomRenderer() {
+	}
+
+	static Feed render(FeedPage page) {
+		FeedPage.Links links = page.links();
+		Feed feed = new Feed("atom_1.0");
+		feed.setEncoding("UTF-8");
+		feed.setId(page.feedId());
+		feed.setTitle(page.scope().title());
+		feed.setSubtitle(text(page.scope().description()));
+		feed.setLanguage(page.scope().language());
+		feed.setUpdated(FeedDates.toDate(page.updated()));
+		Generator generator = new Generator();
+		generator.setValue("Herald");
+		feed.setGenerator(generator);
+		feed.setLogo(links.logo());
+		feed.setIcon(links.logo());
+		feed.setAuthors(new ArrayList<>(List.of(person(FeedScope.OUTLET_TITLE))));
+		List<Link> feedLinks = new ArrayList<>(5);
+		feedLinks.add(link("alternate", links.home(), HTML));
+		feedLinks.add(link("self", links.self(), FeedFormat.ATOM.mediaType().toString()));
+		if (!links.first().equals(links.self())) {
+			feedLinks.add(link("first", links.first(), FeedFormat.ATOM.mediaType().toString()));
+		}
+		if (links.next() != null) {
+			feedLinks.add(link("next", links.next(), FeedFormat.ATOM.mediaType().toString()));
+		}
+		if (links.hub() != null) {
+			feedLinks.add(link("hub", links.hub(), null));
+		}
+		feed.setAlternateLinks(new ArrayList<>(List.of(feedLinks.get(0))));
+		feed.setOtherLinks(new ArrayList<>(feedLinks.subList(1, feedLinks.size())));
+		List<Entry> entries = new ArrayList<>(page.articles().size());
+		for (Article article : page.articles()) {
+			entries.add(entry(article, links));
+		}
+		feed.setEntries(entries);
+		return feed;
+	}
+
+	private static Entry entry(Article article, FeedPage.Links links) {
+		Entry entry = new Entry();
+		entry.setId(FeedPage.itemId(article));
+		entry.setTitle(FeedText.plain(article.title()));
+		entry.setPublished(FeedDates.toDate(article.publishedAt()));
+		entry.setUpdated(FeedDates.toDate(article.updatedAt()));
+		entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", FeedText.plain(article.url()), HTML))));
+		List<Link> other = new ArrayList<>(2);
+		List<Module> modules = new ArrayList<>(1);
+		MediaEntryModuleImpl media = (article.image() != null) ? MediaAdapter.module(article.image()) : null;
+		if (media != null) {
+			modules.add(media);
+			Link enclosure = link("enclosure", FeedText.plain(article.image().url()),
+					FeedPage.imageType(article.image().url()));
+			other.add(enclosure);
+		}
+		if (article.source() != null && FeedPage.absoluteUri(article.source().url()) != null) {
+			Link via = link("via", FeedText.plain(article.source().url()), HTML);
+			via.setTitle(FeedText.plain(article.source().name()));
+			other.add(via);
+		}
+		entry.setOtherLinks(other);
+		entry.setModules(modules);
+		List<SyndPerson> authors = new ArrayList<>(article.authors().size());
+		for (String author : article.authors()) {
+			authors.add(person(author));
+		}
+		entry.setAuthors(authors);
+		List<Category> categories = new ArrayList<>(1 + article.tags().size());
+		categories.add(category(article.section(), links.sectionDomain()));
+		for (String tag : article.tags()) {
+			categories.add(category(tag, links.tagDomain()));
+		}
+		entry.setCategories(categories);
+		entry.setSummary(text(article.summary()));
+		Content body = new Content();
+		body.setType(Content.HTML);
+		body.setValue(FeedText.html(article.bodyHtml()));
+		entry.setContents(new ArrayList<>(List.of(body)));
+		return entry;
+	}
+
+	private static Content text(String value) {
+		Content content = new Content();
+		content.setType(Content.TEXT);
+		content.setValue(FeedText.plain((value != null) ? value : ""));
+		return content;
+	}
+
+	private static Person person(String name) {
+		Person person = new Person();
+		person.setName(FeedText.plain(name));
+		return person;
+	}
+
+	private static Category category(String term, String scheme) {
+		Category category = new Category();
+		category.setTerm(FeedText.plain(term));
+		category.setScheme(scheme);
+		return category;
+	}
+
+	private static Link link(String rel, String href, String type) {
+		Link link = new Link();
+		link.setRel(rel);
+		link.setHref(href);
+		link.setType(type);
+		return link;
+	}
+
+}

@@ -1,0 +1,132 @@
+package news.herald.feed;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import news.herald.web.Paging;
+
+/**
+ * The outlet's and each section's feeds. A request is answered from memory whenever the
+ * feed has not changed since it was last rendered: a 304 from the in-memory validators,
+ * or the cached bytes; only a changed or never-seen page reaches the database.
+ */
+@RestController
+class FeedController {
+
+	private static final Log logger = LogFactory.getLog(FeedController.class);
+
+	private final FeedScopes scopes;
+
+	private final FeedStamps stamps;
+
+	private final FeedCache cache;
+
+	private final FeedPages pages;
+
+	private final PublicUrls urls;
+
+	private final FeedResponses responses;
+
+	private final FeedErrors errors;
+
+	private final FeedProperties.Feeds settings;
+
+	private final Clock clock;
+
+	FeedController(FeedScopes scopes, FeedStamps stamps, FeedCache cache, FeedPages pages, PublicUrls urls,
+			FeedResponses responses, FeedErrors errors, FeedProperties properties, Clock clock) {
+		this.scopes = scopes;
+		this.stamps = stamps;
+		this.cache = cache;
+		this.pages = pages;
+		this.urls = urls;
+		this.responses = responses;
+		this.errors = errors;
+		this.settings = properties.feeds();
+		this.clock = clock;
+	}
+
+	@GetMapping("/feeds/{file}")
+	Mono<Void> outlet(@PathVariable String file, ServerWebExchange exchange) {
+		try {
+			return serve(exchange, this.scopes.outlet(), file);
+		}
+		catch (RuntimeException ex) {
+			return error(exchange, ex);
+		}
+	}
+
+	@GetMapping("/feeds/{section}/{file}")
+	Mono<Void> section(@PathVariable String section, @PathVariable String file, ServerWebExchange exchange) {
+		try {
+			return serve(exchange, this.scopes.section(section), file);
+		}
+		catch (RuntimeException ex) {
+			return error(exchange, ex);
+		}
+	}
+
+	private Mono<Void> serve(ServerWebExchange exchange, FeedScope scope, String file) {
+		FeedFormat format = FeedFormat.fromFileName(file);
+		if (format == null) {
+			throw new FeedFormatNotFoundException(file);
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		MultiValueMap<String, String> query = request.getQueryParams();
+		int limit = Paging.parseLimit(query.getFirst("limit"), this.settings.defaultLimit(), this.settings.maxLimit());
+		Long cursor = Paging.parseCursor(query.getFirst("cursor"), this.stamps.newestEventId());
+		FeedKey key = new FeedKey(this.urls.base(request), scope.key(), format, cursor, limit);
+		FeedStamp stamp = this.stamps.stamp(scope.key());
+		if (stamp == null) {
+			// Only between the server opening and the validators being read at start-up.
+			return this.pages.render(key, scope, FeedStamp.NONE)
+				.flatMap((feed) -> this.responses.writeUnvalidated(exchange, format, feed.plain()))
+				.onErrorResume((ex) -> unavailable(exchange, ex));
+		}
+		RenderedFeed cached = this.cache.get(key);
+		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {
+			return this.responses.write(exchange, cached);
+		}
+		RenderedFeed.Validators validators = RenderedFeed.Validators.of(stamp, this.pages.settingsDigest());
+		Instant now = this.clock.instant();
+		if (this.responses.notModified(request, validators, now)) {
+			return this.responses.notModified(exchange, validators, now);
+		}
+		return this.cache.render(key, stamp, () -> this.pages.render(key, scope, stamp))
+			.onErrorResume((ex) -> fallback(key, cached, ex))
+			.flatMap((feed) -> this.responses.write(exchange, feed))
+			.onErrorResume(FeedUnavailableException.class, (ex) -> this.errors.write(exchange, ex));
+	}
+
+	/** While the database is unreachable the last render is better than nothing. */
+	private Mono<RenderedFeed> fallback(FeedKey key, RenderedFeed cached, Throwable ex) {
+		logger.warn(
+				"Could not render " + key + "; " + ((cached != null) ? "serving the last render" : "503") + ": " + ex);
+		return (cached != null) ? Mono.just(cached)
+				: Mono.error(new FeedUnavailableException(this.settings.retryAfter(), ex));
+	}
+
+	private Mono<Void> unavailable(ServerWebExchange exchange, Throwable ex) {
+		return this.errors.write(exchange, new FeedUnavailableException(this.settings.retryAfter(), ex));
+	}
+
+	private Mono<Void> error(ServerWebExchange exchange, RuntimeException ex) {
+		if (ex instanceof ErrorResponse response) {
+			return this.errors.write(exchange, response);
+		}
+		return Mono.error(ex);
+	}
+
+}

@@ -1,0 +1,102 @@
+package news.herald.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import news.herald.article.Article;
+
+/**
+ * One page of one feed, format-neutral: the articles and every absolute URL the renderers
+ * need.
+ *
+ * @param scope the outlet or a section
+ * @param format the format being rendered (it names itself in {@code self})
+ * @param articles newest first
+ * @param updated when the feed last changed: the time of its newest event
+ * @param links absolute URLs of this page and its neighbours
+ * @param ttlMinutes how long a reader may cache it
+ */
+record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Instant updated, Links links,
+		long ttlMinutes) {
+
+	/**
+	 * @param base public base URL without a trailing slash
+	 * @param self this page
+	 * @param first the newest page, for RFC 5005 paging
+	 * @param next the next older page, null on the last page
+	 * @param hub the WebSub hub, null when none is configured
+	 * @param logo the outlet's logo
+	 */
+	record Links(String base, String self, String first, String next, String hub, String logo) {
+
+		String home() {
+			return this.base + "/";
+		}
+
+		String sectionDomain() {
+			return this.base + "/api/sections";
+		}
+
+		String tagDomain() {
+			return this.base + "/tags";
+		}
+
+		String feed(FeedScope scope, FeedFormat format) {
+			return this.base + scope.path(format);
+		}
+
+	}
+
+	/** A stable id of the logical feed, the same on every page and host. */
+	String feedId() {
+		return this.scope.isOutlet() ? "urn:herald:feed:outlet" : "urn:herald:feed:section:" + this.scope.key();
+	}
+
+	static String itemId(Article article) {
+		return "urn:uuid:" + article.id();
+	}
+
+	/** The URL as an absolute URI, or null when it is not one. */
+	static java.net.URI absoluteUri(String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			java.net.URI uri = new java.net.URI(FeedText.plain(url));
+			return uri.isAbsolute() ? uri : null;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/** Best guess at an image's media type from its file extension. */
+	static String imageType(String url) {
+		String path = url.toLowerCase(Locale.ROOT);
+		int query = path.indexOf('?');
+		if (query >= 0) {
+			path = path.substring(0, query);
+		}
+		if (path.endsWith(".jpg") || path.endsWith(".jpeg")) {
+			return "image/jpeg";
+		}
+		if (path.endsWith(".png")) {
+			return "image/png";
+		}
+		if (path.endsWith(".gif")) {
+			return "image/gif";
+		}
+		if (path.endsWith(".webp")) {
+			return "image/webp";
+		}
+		if (path.endsWith(".avif")) {
+			return "image/avif";
+		}
+		if (path.endsWith(".svg")) {
+			return "image/svg+xml";
+		}
+		return "application/octet-stream";
+	}
+
+}

@@ -1,0 +1,45 @@
+package news.herald.feed;
+
+import java.util.Set;
+
+import news.herald.section.Section;
+
+/**
+ * What one feed carries: the whole outlet, or a section with its subsections.
+ *
+ * @param key {@code ""} for the outlet, else the section slug; keys the validators
+ * @param section the section, null for the outlet
+ * @param sections the section and its subsections, null for the outlet (everything)
+ */
+record FeedScope(String key, Section section, Set<String> sections) {
+
+	static final String OUTLET = "";
+
+	static final String OUTLET_TITLE = "Herald";
+
+	static FeedScope outlet() {
+		return new FeedScope(OUTLET, null, null);
+	}
+
+	boolean isOutlet() {
+		return this.section == null;
+	}
+
+	String title() {
+		return isOutlet() ? OUTLET_TITLE : OUTLET_TITLE + " — " + this.section.title();
+	}
+
+	String description() {
+		return isOutlet() ? "Every story from Herald, newest first" : this.section.description();
+	}
+
+	String language() {
+		return isOutlet() ? "en" : this.section.language();
+	}
+
+	/** Path of this scope's feed in a format, relative to the public base URL. */
+	String path(FeedFormat format) {
+		return isOutlet() ? "/feeds/" + format.fileName() : "/feeds/" + this.key + "/" + format.fileName();
+	}
+
+}

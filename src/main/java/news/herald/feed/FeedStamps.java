@@ -1,0 +1,112 @@
+package news.herald.feed;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import news.herald.event.ArticleEvent;
+import news.herald.event.EventRelay;
+
+/**
+ * This instance's view of which event last touched each feed, kept in memory so that a
+ * conditional GET is answered without the database. It is read once from the outbox at
+ * start-up and then follows the {@link EventRelay}, which delivers every instance's
+ * events to every instance in id order.
+ */
+@Component
+class FeedStamps implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(FeedStamps.class);
+
+	private final EventRelay relay;
+
+	private final FeedStampRepository repository;
+
+	private final FeedScopes scopes;
+
+	private final Map<String, FeedStamp> stamps = new ConcurrentHashMap<>();
+
+	private volatile boolean ready;
+
+	private volatile Disposable subscription;
+
+	FeedStamps(EventRelay relay, FeedStampRepository repository, FeedScopes scopes) {
+		this.relay = relay;
+		this.repository = repository;
+		this.scopes = scopes;
+	}
+
+	/** The stamp of a scope, or null before the initial state has been read. */
+	FeedStamp stamp(String scopeKey) {
+		if (!this.ready) {
+			return null;
+		}
+		return this.stamps.getOrDefault(scopeKey, FeedStamp.NONE);
+	}
+
+	/** The newest event id this instance knows of; no cursor can be larger. */
+	long newestEventId() {
+		return this.stamps.getOrDefault(FeedScope.OUTLET, FeedStamp.NONE).eventId();
+	}
+
+	@Override
+	public void start() {
+		// Subscribe first, then read up to what the relay has delivered: every event is
+		// either in the read or delivered afterwards, and merging keeps the newest.
+		this.subscription = this.relay.events().subscribe(this::apply);
+		long barrier = this.relay.lastDelivered();
+		// Runs on the main thread while the context starts.
+		List<FeedStampRepository.SectionStamp> initial = this.repository.newestPerSection(barrier)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		for (FeedStampRepository.SectionStamp row : initial) {
+			touch(this.scopes.affectedBy(row.section()), row.stamp());
+		}
+		this.ready = true;
+		logger.info("Feed validators follow events from id " + barrier);
+	}
+
+	private void apply(ArticleEvent event) {
+		FeedStamp stamp = new FeedStamp(event.id(), event.createdAt());
+		touch(this.scopes.affectedBy(event.section()), stamp);
+		if (event.previousSection() != null) {
+			touch(this.scopes.affectedBy(event.previousSection()), stamp);
+		}
+	}
+
+	private void touch(List<String> keys, FeedStamp stamp) {
+		for (String key : keys) {
+			this.stamps.merge(key, stamp, FeedStamp::newer);
+		}
+	}
+
+	@Override
+	public void stop() {
+		Disposable subscription = this.subscription;
+		if (subscription != null) {
+			subscription.dispose();
+		}
+		this.ready = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable subscription = this.subscription;
+		return subscription != null && !subscription.isDisposed();
+	}
+
+	@Override
+	public int getPhase() {
+		// After the EventRelay has started, so lastDelivered() is a real barrier.
+		return SmartLifecycle.DEFAULT_PHASE - 512;
+	}
+
+}

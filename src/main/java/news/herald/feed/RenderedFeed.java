@@ -1,0 +1,99 @@
+package news.herald.feed;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A feed page as it goes on the wire, kept in the cache: the bytes, their gzip form and
+ * the validators, computed once per render so that serving it costs no formatting.
+ *
+ * @param stamp the event the render is current with
+ * @param format the wire format
+ * @param plain the uncompressed bytes
+ * @param gzip the same bytes gzip-compressed
+ * @param validators the ETags and Last-Modified of this state of the feed
+ */
+record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzip, Validators validators) {
+
+	long weight() {
+		return this.plain.length + (long) this.gzip.length;
+	}
+
+	/**
+	 * The validators of one state of one feed. The ETag names the newest event that
+	 * touched the feed plus a digest of the settings that shape its bytes, so every
+	 * instance with the same settings gives the same ETag for the same state; the gzip
+	 * representation gets its own ETag, as its bytes differ.
+	 *
+	 * @param etag the ETag of the uncompressed representation
+	 * @param gzipEtag the ETag of the gzip representation
+	 * @param lastModified the {@code Last-Modified} value, null when no event touched the
+	 * feed yet
+	 * @param lastModifiedSecond {@code Last-Modified} in epoch seconds, -1 if none
+	 * @param settledAt when {@code Last-Modified} becomes trustworthy; see
+	 * {@link #lastModifiedAt(Instant)}
+	 */
+	record Validators(String etag, String gzipEtag, String lastModified, long lastModifiedSecond, Instant settledAt) {
+
+		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME
+			.withZone(ZoneOffset.UTC);
+
+		static Validators of(FeedStamp stamp, String settingsDigest) {
+			String tag = "\"" + settingsDigest + "-" + stamp.eventId();
+			String lastModified = null;
+			long second = -1;
+			Instant settledAt = null;
+			if (stamp.at() != null) {
+				Instant truncated = stamp.at().truncatedTo(ChronoUnit.SECONDS);
+				lastModified = HTTP_DATE.format(truncated);
+				second = truncated.getEpochSecond();
+				settledAt = truncated.plusSeconds(2);
+			}
+			return new Validators(tag + "\"", tag + "-gzip\"", lastModified, second, settledAt);
+		}
+
+		/**
+		 * {@code Last-Modified} if it can be handed out now. HTTP dates have one-second
+		 * resolution, so a date given out during the second of the change could also
+		 * belong to a later change in that same second, and a client would then get a
+		 * false 304; we only send it once that second (plus a margin for clock skew
+		 * between database and instance) has passed, and rely on the ETag until then.
+		 */
+		String lastModifiedAt(Instant now) {
+			return (this.settledAt != null && !now.isBefore(this.settledAt)) ? this.lastModified : null;
+		}
+
+		/** Whether an {@code If-None-Match} value names this state. */
+		boolean matches(String ifNoneMatch) {
+			if (ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.gzipEtag)) {
+				return true;
+			}
+			for (String candidate : ifNoneMatch.split(",")) {
+				String tag = candidate.strip();
+				if (tag.equals("*")) {
+					return true;
+				}
+				if (tag.startsWith("W/")) {
+					tag = tag.substring(2);
+				}
+				if (tag.equals(this.etag) || tag.equals(this.gzipEtag)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Whether an {@code If-Modified-Since} date (epoch millis) covers this state;
+		 * never before this state's {@code Last-Modified} could have been handed out.
+		 */
+		boolean notModifiedSince(long ifModifiedSinceMillis, Instant now) {
+			return this.lastModifiedSecond >= 0 && !now.isBefore(this.settledAt)
+					&& this.lastModifiedSecond <= ifModifiedSinceMillis / 1000;
+		}
+
+	}
+
+}
