@@ -36,7 +36,8 @@ class FeedPages {
 		this.renderer = renderer;
 		this.settings = properties.feeds();
 		this.hub = properties.websub().enabled() ? properties.websub().hubUrl().toString() : null;
-		this.logo = this.settings.logoUrl();
+		this.logo = (this.settings.logoUrl() != null && !this.settings.logoUrl().isBlank())
+				? this.settings.logoUrl().strip() : null;
 		this.settingsDigest = Integer.toHexString(Objects.hash(RENDER_VERSION, urls.configured(), this.hub, this.logo,
 				this.settings.ttl(), this.settings.defaultLimit()));
 	}

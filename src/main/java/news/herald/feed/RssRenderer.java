@@ -54,6 +54,10 @@ final class RssRenderer {
 		image.setUrl(links.logo());
 		image.setTitle(page.scope().title());
 		image.setLink(links.home());
+		// Herald's own logo is 144 by 144; a configured one has unknown dimensions.
+		boolean ownLogo = links.logo().endsWith("/herald-logo.png");
+		image.setWidth(ownLogo ? 144 : null);
+		image.setHeight(ownLogo ? 144 : null);
 		channel.setImage(image);
 		AtomLinkModule atom = new AtomLinkModuleImpl();
 		atom.setLinks(channelLinks(page));
