@@ -22,17 +22,14 @@ record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Inst
 
 	/**
 	 * @param base public base URL without a trailing slash
+	 * @param home the ticker page of the outlet or section, for people
 	 * @param self this page
 	 * @param first the newest page, for RFC 5005 paging
 	 * @param next the next older page, null on the last page
 	 * @param hub the WebSub hub, null when none is configured
 	 * @param logo the outlet's logo
 	 */
-	record Links(String base, String self, String first, String next, String hub, String logo) {
-
-		String home() {
-			return this.base + "/";
-		}
+	record Links(String base, String home, String self, String first, String next, String hub, String logo) {
 
 		String sectionDomain() {
 			return this.base + "/api/sections";

@@ -81,7 +81,8 @@ class FeedPages {
 				: first;
 		String nextUrl = (next != null) ? feed + "?cursor=" + next + ((limit != null) ? "&" + limit : "") : null;
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
-		return new FeedPage.Links(key.base(), self, first, nextUrl, this.hub, logo);
+		String home = key.base() + (scope.isOutlet() ? "/" : "/?section=" + scope.key());
+		return new FeedPage.Links(key.base(), home, self, first, nextUrl, this.hub, logo);
 	}
 
 }

@@ -77,8 +77,9 @@ class FeedRenderer {
 	 */
 	private void warmUp() {
 		FeedScope outlet = FeedScope.outlet();
-		FeedPage.Links links = new FeedPage.Links("http://localhost", "http://localhost/feeds/rss.xml",
-				"http://localhost/feeds/rss.xml", null, null, "http://localhost/herald-logo.png");
+		FeedPage.Links links = new FeedPage.Links("http://localhost", "http://localhost/",
+				"http://localhost/feeds/rss.xml", "http://localhost/feeds/rss.xml", null, null,
+				"http://localhost/herald-logo.png");
 		for (FeedFormat format : FeedFormat.values()) {
 			render(new FeedPage(outlet, format, List.of(), Instant.EPOCH, links, 15));
 		}

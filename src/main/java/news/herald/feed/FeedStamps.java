@@ -61,7 +61,9 @@ class FeedStamps implements SmartLifecycle {
 	public void start() {
 		// Subscribe first, then read up to what the relay has delivered: every event is
 		// either in the read or delivered afterwards, and merging keeps the newest.
-		this.subscription = this.relay.events().subscribe(this::apply);
+		this.subscription = this.relay.events()
+			.subscribe(this::apply, (ex) -> logger.error("Feed validators stopped following events", ex),
+					() -> logger.info("Feed validators stopped following events: the relay completed"));
 		long barrier = this.relay.lastDelivered();
 		// Runs on the main thread while the context starts.
 		List<FeedStampRepository.SectionStamp> initial = this.repository.newestPerSection(barrier)

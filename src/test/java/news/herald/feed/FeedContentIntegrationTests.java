@@ -79,7 +79,7 @@ class FeedContentIntegrationTests {
 		FeedXml rss = FeedFetch.get(this.client, "/feeds/kazakhstan/rss.xml").xml();
 		assertThat(rss.text("/rss/@version")).isEqualTo("2.0");
 		assertThat(rss.text("/rss/channel/title")).isEqualTo("Herald — Kazakhstan");
-		assertThat(rss.text("/rss/channel/link")).isEqualTo(base() + "/");
+		assertThat(rss.text("/rss/channel/link")).isEqualTo(base() + "/?section=kazakhstan");
 		assertThat(rss.text("/rss/channel/description")).isEqualTo("Politics, economy and society in Kazakhstan");
 		assertThat(rss.text("/rss/channel/language")).isEqualTo("en");
 		assertThat(rss.text("/rss/channel/ttl")).isEqualTo("15");
@@ -136,7 +136,8 @@ class FeedContentIntegrationTests {
 		assertThat(OffsetDateTime.parse(atom.text("/atom:feed/atom:updated"))).isNotNull();
 		assertThat(atom.text("/atom:feed/atom:link[@rel='self']/@href"))
 			.isEqualTo(base() + "/feeds/kazakhstan/atom.xml");
-		assertThat(atom.text("/atom:feed/atom:link[@rel='alternate']/@href")).isEqualTo(base() + "/");
+		assertThat(atom.text("/atom:feed/atom:link[@rel='alternate']/@href"))
+			.isEqualTo(base() + "/?section=kazakhstan");
 		assertThat(atom.text("/atom:feed/atom:generator")).isEqualTo("Herald");
 		assertThat(atom.text("/atom:feed/atom:logo")).isEqualTo(base() + "/herald-logo.png");
 		String entry = "/atom:feed/atom:entry[atom:id='urn:uuid:" + this.kazakh.id() + "']";
@@ -168,7 +169,7 @@ class FeedContentIntegrationTests {
 		JsonNode feed = this.json.readTree(fetch.body());
 		assertThat(feed.path("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
 		assertThat(feed.path("title").asString()).isEqualTo("Herald — Kazakhstan");
-		assertThat(feed.path("home_page_url").asString()).isEqualTo(base() + "/");
+		assertThat(feed.path("home_page_url").asString()).isEqualTo(base() + "/?section=kazakhstan");
 		assertThat(feed.path("feed_url").asString()).isEqualTo(base() + "/feeds/kazakhstan/feed.json");
 		assertThat(feed.path("items").isArray()).isTrue();
 		for (JsonNode item : feed.path("items")) {

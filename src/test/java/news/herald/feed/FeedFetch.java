@@ -36,10 +36,17 @@ record FeedFetch(int status, HttpHeaders headers, byte[] body) {
 	 */
 	static FeedFetch await(WebTestClient client, String uri, Predicate<FeedFetch> condition) {
 		FeedFetch[] last = new FeedFetch[1];
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> condition.test(last[0] = get(client, uri)));
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> condition.test(last[0] = get(client, uri)));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			FeedFetch seen = last[0];
+			throw new AssertionError("Gave up waiting for " + uri + "; last response: "
+					+ ((seen != null) ? seen.status() + " " + seen.headers() : "none"), ex);
+		}
 		return last[0];
 	}
 

@@ -1,0 +1,142 @@
+package news.herald.feed;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import news.herald.event.ArticleEvent;
+import news.herald.event.EventRelay;
+
+/**
+ * Tells the WebSub hub ({@code herald.websub.hub-url}) about every feed an event changed:
+ * the outlet's and those of the article's section and its ancestors (and of the section
+ * it left), in every format. It follows the event relay, so a write never waits for the
+ * hub; failed pings are retried with exponential back-off and then given up with a log
+ * line, as the hub will still see the change on its next poll.
+ */
+@Component
+class WebSubPublisher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(WebSubPublisher.class);
+
+	private static final int BUFFER = 10_000;
+
+	private static final int CONCURRENT_PINGS = 4;
+
+	private final EventRelay relay;
+
+	private final FeedScopes scopes;
+
+	private final FeedProperties.WebSub settings;
+
+	private final String base;
+
+	private final WebClient client;
+
+	private volatile Disposable subscription;
+
+	WebSubPublisher(EventRelay relay, FeedScopes scopes, FeedProperties properties, PublicUrls urls) {
+		this.relay = relay;
+		this.scopes = scopes;
+		this.settings = properties.websub();
+		this.base = urls.configured();
+		this.client = WebClient.builder().build();
+	}
+
+	@Override
+	public void start() {
+		if (!this.settings.enabled()) {
+			return;
+		}
+		if (this.base == null) {
+			logger.warn("herald.websub.hub-url is set but herald.base-url is not: the hub needs the feeds' public "
+					+ "URLs, so no WebSub pings will be sent");
+			return;
+		}
+		this.subscription = this.relay.events()
+			.onBackpressureBuffer(BUFFER,
+					(dropped) -> logger.warn("WebSub pings are falling behind; skipped event " + dropped.id()),
+					BufferOverflowStrategy.DROP_OLDEST)
+			.concatMapIterable(this::feedUrls)
+			.flatMap(this::ping, CONCURRENT_PINGS)
+			.subscribe();
+	}
+
+	/** The public URL of every feed the event changed. */
+	Set<String> feedUrls(ArticleEvent event) {
+		Set<String> keys = new LinkedHashSet<>(this.scopes.affectedBy(event.section()));
+		if (event.previousSection() != null) {
+			keys.addAll(this.scopes.affectedBy(event.previousSection()));
+		}
+		Set<String> urls = new LinkedHashSet<>();
+		for (String key : keys) {
+			FeedScope scope = key.equals(FeedScope.OUTLET) ? this.scopes.outlet() : this.scopes.section(key);
+			for (FeedFormat format : FeedFormat.values()) {
+				urls.add(this.base + scope.path(format));
+			}
+		}
+		return urls;
+	}
+
+	private Mono<Void> ping(String feedUrl) {
+		return this.client.post()
+			.uri(this.settings.hubUrl())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("hub.mode", "publish").with("hub.url", feedUrl))
+			.retrieve()
+			.toBodilessEntity()
+			.timeout(Duration.ofSeconds(10))
+			.retryWhen(Retry.backoff(this.settings.maxAttempts() - 1, this.settings.firstBackoff())
+				.maxBackoff(Duration.ofMinutes(1))
+				.filter(WebSubPublisher::worthRetrying))
+			.then()
+			.onErrorResume((ex) -> {
+				logger.warn("WebSub hub " + this.settings.hubUrl() + " did not take the ping for " + feedUrl + ": "
+						+ ex.getMessage());
+				return Mono.empty();
+			});
+	}
+
+	/** Server errors, throttling and network failures may pass; a 4xx will not. */
+	private static boolean worthRetrying(Throwable ex) {
+		if (ex instanceof WebClientResponseException response) {
+			return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
+		}
+		return true;
+	}
+
+	@Override
+	public void stop() {
+		Disposable subscription = this.subscription;
+		if (subscription != null) {
+			subscription.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable subscription = this.subscription;
+		return subscription != null && !subscription.isDisposed();
+	}
+
+	@Override
+	public int getPhase() {
+		// After the EventRelay, like the feed validators.
+		return SmartLifecycle.DEFAULT_PHASE - 512;
+	}
+
+}

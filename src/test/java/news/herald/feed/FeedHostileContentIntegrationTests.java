@@ -1,0 +1,184 @@
+package news.herald.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import news.herald.article.Article;
+import news.herald.article.ArticleDraft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Articles built to break feeds (control characters, script injection, right-to-left
+ * text, a two-megabyte body) still produce feeds every parser accepts and no reader
+ * executes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeedHostileContentIntegrationTests {
+
+	/** Characters XML 1.0 forbids, plus the C1 controls and DEL Herald drops too. */
+	private static final String ILLEGAL = "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]";
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JsonMapper json;
+
+	final Map<String, Article> published = new HashMap<>();
+
+	final Map<String, JsonNode> fixtures = new HashMap<>();
+
+	@BeforeAll
+	void publishHostileArticles() {
+		Newsroom newsroom = new Newsroom(this.context);
+		for (JsonNode fixture : readFixtures().path("articles")) {
+			String key = fixture.path("key").asString();
+			this.fixtures.put(key, fixture);
+			this.published.put(key, newsroom.publish(draft(fixture)));
+		}
+		Article last = this.published.get("huge");
+		FeedFetch.await(this.client, "/feeds/middle-east/rss.xml?limit=200",
+				(feed) -> feed.text().contains(last.id().toString()));
+	}
+
+	@Test
+	void everyFormatParsesAndDropsOnlyTheIllegalCharacters() {
+		for (String scope : List.of("/feeds/middle-east/", "/feeds/world/", "/feeds/")) {
+			FeedXml rss = FeedFetch.get(this.client, scope + "rss.xml?limit=200").xml();
+			FeedXml atom = FeedFetch.get(this.client, scope + "atom.xml?limit=200").xml();
+			JsonNode feed = this.json.readTree(FeedFetch.get(this.client, scope + "feed.json?limit=200").body());
+			for (String key : List.of("control", "xss", "rtl")) {
+				String id = "urn:uuid:" + this.published.get(key).id();
+				String title = this.fixtures.get(key).path("title").asString().replaceAll(ILLEGAL, "");
+				assertThat(rss.text("/rss/channel/item[guid='" + id + "']/title")).as(key).isEqualTo(title);
+				assertThat(atom.text("/atom:feed/atom:entry[atom:id='" + id + "']/atom:title")).as(key)
+					.isEqualTo(title);
+				assertThat(jsonItem(feed, id).path("title").asString()).as(key).isEqualTo(title);
+			}
+			String control = "/rss/channel/item[guid='urn:uuid:" + this.published.get("control").id() + "']";
+			assertThat(rss.text(control + "/description")).isEqualTo("Bell and escape in the summary");
+			assertThat(rss.text(control + "/dc:creator")).isEqualTo("NameWithControls");
+			assertThat(rss.text(control + "/media:content/media:description")).isEqualTo("Caption with control");
+			assertThat(rss.text(control + "/content:encoded")).contains("CDATA end ]]&gt; and &lt;![CDATA[ start");
+		}
+	}
+
+	@Test
+	void scriptsHandlersAndJavascriptUrlsNeverReachAReader() {
+		String id = "urn:uuid:" + this.published.get("xss").id();
+		FeedXml rss = FeedFetch.get(this.client, "/feeds/middle-east/rss.xml?limit=200").xml();
+		FeedXml atom = FeedFetch.get(this.client, "/feeds/middle-east/atom.xml?limit=200").xml();
+		JsonNode feed = this.json.readTree(FeedFetch.get(this.client, "/feeds/middle-east/feed.json?limit=200").body());
+		List<String> bodies = new ArrayList<>();
+		bodies.add(rss.text("/rss/channel/item[guid='" + id + "']/content:encoded"));
+		bodies.add(atom.text("/atom:feed/atom:entry[atom:id='" + id + "']/atom:content"));
+		bodies.add(jsonItem(feed, id).path("content_html").asString());
+		for (String body : bodies) {
+			assertThat(body).contains("Hello").contains("href=\"https://example.org/ok\"").contains("nofollow");
+			assertThat(body.toLowerCase()).doesNotContain("<script")
+				.doesNotContain("javascript:")
+				.doesNotContain("onerror")
+				.doesNotContain("onclick")
+				.doesNotContain("onload")
+				.doesNotContain("<iframe")
+				.doesNotContain("<style")
+				.doesNotContain("<svg");
+		}
+		// Text fields stay text: the markup is escaped, not interpreted.
+		assertThat(rss.text("/rss/channel/item[guid='" + id + "']/dc:creator"))
+			.isEqualTo("<script>alert('author')</script>");
+		// A photo or source URL that is not a valid URI is left out rather than breaking
+		// the feed.
+		assertThat(rss.count("/rss/channel/item[guid='" + id + "']/media:content")).isZero();
+		assertThat(rss.count("/rss/channel/item[guid='" + id + "']/source")).isZero();
+	}
+
+	@Test
+	void rightToLeftTextAndAstralCharactersSurvive() {
+		String id = "urn:uuid:" + this.published.get("rtl").id();
+		FeedXml atom = FeedFetch.get(this.client, "/feeds/middle-east/atom.xml?limit=200").xml();
+		String entry = "/atom:feed/atom:entry[atom:id='" + id + "']";
+		assertThat(atom.text(entry + "/atom:summary")).isEqualTo("نص عربي مع أرقام 123 ونص עברית");
+		assertThat(atom.text(entry + "/atom:content")).contains("dir=\"rtl\"")
+			.contains("هذا نص عربي طويل")
+			.contains("𝔘𝔫𝔦𝔠𝔬𝔡𝔢")
+			.contains("🗞️");
+		assertThat(atom.text(entry + "/atom:author/atom:name")).isEqualTo("نور الهدى");
+	}
+
+	@Test
+	void aTwoMegabyteBodyIsCarriedWhole() {
+		String id = "urn:uuid:" + this.published.get("huge").id();
+		FeedXml rss = FeedFetch.get(this.client, "/feeds/middle-east/rss.xml?limit=200").xml();
+		String body = rss.text("/rss/channel/item[guid='" + id + "']/content:encoded");
+		assertThat(body.length()).isGreaterThan(2_000_000);
+		assertThat(body).startsWith("<p>Paragraph with <em>emphasis</em>");
+	}
+
+	private static JsonNode jsonItem(JsonNode feed, String id) {
+		for (JsonNode item : feed.path("items")) {
+			if (item.path("id").asString().equals(id)) {
+				return item;
+			}
+		}
+		throw new AssertionError("No item " + id + " in the JSON feed");
+	}
+
+	private JsonNode readFixtures() {
+		try (InputStream in = new ClassPathResource("feed/hostile-articles.json").getInputStream()) {
+			return this.json.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private ArticleDraft draft(JsonNode fixture) {
+		String externalId = Newsroom.unique("hostile-" + fixture.path("key").asString());
+		String body = fixture.path("bodyHtml").asString().repeat(Math.max(1, fixture.path("repeatBody").asInt(1)));
+		JsonNode image = fixture.path("image");
+		JsonNode source = fixture.path("source");
+		return new ArticleDraft(externalId, null, fixture.path("section").asString(), fixture.path("title").asString(),
+				fixture.path("summary").asString(), body, "https://news.example/" + externalId,
+				strings(fixture.path("authors")), "en",
+				image.isMissingNode() ? null
+						: new Article.Image(image.path("url").asString(), image.path("caption").asString(),
+								image.path("credit").asString(), image.path("license").asString()),
+				strings(fixture.path("tags")),
+				source.isMissingNode() ? null
+						: new Article.Source(source.path("name").asString(), source.path("url").asString()),
+				Instant.parse("2026-01-03T00:00:00Z"));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((node) -> values.add(node.asString()));
+		return values;
+	}
+
+}
