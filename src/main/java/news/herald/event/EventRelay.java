@@ -79,7 +79,12 @@ public class EventRelay implements SmartLifecycle {
 	@Override
 	public void start() {
 		// Called on the main thread while the context starts, before requests are served.
-		this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
+		// After a stop (a test context is paused between uses) it catches up from where
+		// it
+		// was instead, so subscribers that stayed miss nothing.
+		if (this.lastDelivered.get() == 0) {
+			this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
+		}
 		this.relay = listen().onBackpressureLatest().concatMap((wakeUp) -> catchUp(), 1).doOnError((ex) -> {
 			this.connected = false;
 			logger.warn("Lost the event LISTEN connection (" + ex.getMessage() + "); reconnecting");
@@ -95,7 +100,9 @@ public class EventRelay implements SmartLifecycle {
 			relay.dispose();
 		}
 		this.connected = false;
-		this.sink.tryEmitComplete();
+		// The sink stays open: a stopped context can be started again, and its
+		// subscribers
+		// must then keep receiving. They end with the context, not with a stop.
 	}
 
 	@Override

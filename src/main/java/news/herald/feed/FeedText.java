@@ -13,6 +13,8 @@ final class FeedText {
 
 	private static final Safelist BODY = Safelist.relaxed()
 		.addTags("figure", "figcaption")
+		// Direction and language matter for right-to-left stories.
+		.addAttributes(":all", "dir", "lang")
 		.addAttributes("a", "rel")
 		.addEnforcedAttribute("a", "rel", "nofollow noopener");
 

@@ -11,6 +11,9 @@ import java.util.Map;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import org.jdom2.Document;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -25,7 +28,8 @@ import org.springframework.util.MimeType;
 /**
  * Writes Rome's RSS channels and Atom feeds, which WebFlux cannot do on its own. Like
  * Spring MVC's feed converters it uses a new {@link WireFeedOutput} for every feed (Rome
- * objects are not thread-safe) and the charset the feed declares.
+ * objects are not thread-safe) and the charset the feed declares, and keeps text exactly
+ * as given.
  */
 class WireFeedEncoder extends AbstractEncoder<WireFeed> {
 
@@ -65,7 +69,12 @@ class WireFeedEncoder extends AbstractEncoder<WireFeed> {
 		boolean release = true;
 		try {
 			try (Writer writer = new OutputStreamWriter(buffer.asOutputStream(), charset)) {
-				new WireFeedOutput().output(feed, writer, false);
+				// Rome's own output uses JDOM's compact format, which collapses
+				// whitespace in
+				// text (a <pre> in a body, double spaces in a title); write its document
+				// raw.
+				Document document = new WireFeedOutput().outputJDom(feed);
+				new XMLOutputter(Format.getRawFormat().setEncoding(charset.name())).output(document, writer);
 			}
 			release = false;
 			return buffer;

@@ -20,7 +20,11 @@ record FeedFetch(int status, HttpHeaders headers, byte[] body) {
 	}
 
 	static FeedFetch get(WebTestClient client, String uri, Consumer<HttpHeaders> headers) {
-		EntityExchangeResult<byte[]> result = client.get()
+		// Feeds in the shared test context can carry the hostile two-megabyte article.
+		EntityExchangeResult<byte[]> result = client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+			.build()
+			.get()
 			.uri(uri)
 			.headers(headers)
 			.exchange()
