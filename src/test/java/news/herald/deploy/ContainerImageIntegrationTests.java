@@ -1,5 +1,6 @@
 package news.herald.deploy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,9 +22,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,6 +108,20 @@ class ContainerImageIntegrationTests {
 		assertThat(articles.statusCode()).isEqualTo(200);
 		JsonNode page = JsonMapper.shared().readTree(articles.body());
 		assertThat(page.get("articles").size()).as("demo articles on the embedded database").isEqualTo(5);
+
+		HttpResponse<byte[]> feed = this.http.send(
+				HttpRequest.newBuilder(URI.create(base + "/feeds/rss.xml")).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(feed.statusCode()).isEqualTo(200);
+		assertThat(feed.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/rss+xml"));
+		Document rss = DocumentBuilderFactory.newDefaultNSInstance()
+			.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(feed.body()));
+		XPath xpath = XPathFactory.newInstance().newXPath();
+		assertThat(((Number) xpath.evaluate("count(/rss/channel/item)", rss, XPathConstants.NUMBER)).intValue())
+			.as("demo headlines in the outlet's RSS feed")
+			.isPositive();
 
 		HttpResponse<String> ticker = get(base + "/");
 		assertThat(ticker.statusCode()).isEqualTo(200);
