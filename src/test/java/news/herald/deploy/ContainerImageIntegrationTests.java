@@ -54,7 +54,7 @@ class ContainerImageIntegrationTests {
 
 	private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-	private static final Duration START_PATIENCE = Duration.ofMinutes(3);
+	private static final Duration START_PATIENCE = Duration.ofMinutes(4);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -118,7 +118,18 @@ class KubernetesManifestsTests {
 		assertThat(probeTarget(herald, herald.getStartupProbe())).isEqualTo(new ProbeTarget("/livez", serverPort));
 		assertThat(probeTarget(herald, herald.getLivenessProbe())).isEqualTo(new ProbeTarget("/livez", serverPort));
 		assertThat(probeTarget(herald, herald.getReadinessProbe())).isEqualTo(new ProbeTarget("/readyz", serverPort));
+		// Actuator on its own port, declared and scraped where Herald listens
+		int managementPort = Integer.parseInt(objects.environment().get("MANAGEMENT_PORT"));
+		assertThat(managementPort).isNotEqualTo(serverPort);
+		assertThat(herald.getPorts()).anySatisfy((port) -> {
+			assertThat(port.getName()).isEqualTo("management");
+			assertThat(port.getContainerPort()).isEqualTo(managementPort);
+		});
+		assertThat(objects.deployment().getSpec().getTemplate().getMetadata().getAnnotations())
+			.containsEntry("prometheus.io/port", String.valueOf(managementPort))
+			.containsEntry("prometheus.io/path", "/actuator/prometheus");
 		// the image listens where the pod expects it
+
 		assertThat(dockerfile().runtime().exposedPorts())
 			.containsAll(herald.getPorts().stream().map(ContainerPort::getContainerPort).collect(Collectors.toSet()));
 		assertThat(dockerfile().runtime().env()).containsEntry("PORT", String.valueOf(serverPort));
