@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +77,23 @@ class PublishingValidationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.maxBytes")
 			.isEqualTo(1024 * 1024);
+	}
+
+	@Test
+	void aChunkedBodyIsCutOffOnceItPassesOneMebibyte() {
+		// No Content-Length: the limit applies while reading.
+		Flux<String> chunks = Flux.concat(Flux.just("{\"title\": \"Chunked\", \"bodyHtml\": \""),
+				Flux.range(0, 1100).map((n) -> "x".repeat(1024)), Flux.just("\"}"));
+		this.client.post()
+			.uri("/api/articles")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(chunks, String.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
