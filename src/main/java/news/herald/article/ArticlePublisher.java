@@ -82,8 +82,7 @@ public class ArticlePublisher {
 		Instant publishedAt = (draft.publishedAt() != null) ? draft.publishedAt() : now;
 		ArticleStatus status = publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
 		String base = (draft.slug() != null && !draft.slug().isBlank()) ? draft.slug() : Slugs.of(draft.title());
-		return freeSlug(base, 1)
-			.flatMap((slug) -> this.articles.insert(withPublishedAt(draft, publishedAt), slug, status, now, hash))
+		return insertWithFreeSlug(withPublishedAt(draft, publishedAt), base, 1, status, now, hash)
 			.flatMap((article) -> (status == ArticleStatus.PUBLISHED) ? publishEvent(article) : Mono.just(article))
 			.map((article) -> new Publication(article, true));
 	}
@@ -204,10 +203,15 @@ public class ArticlePublisher {
 			.flatMap((eventId) -> this.articles.assignSeq(article.id(), eventId));
 	}
 
-	private Mono<String> freeSlug(String base, int attempt) {
+	/**
+	 * Inserts under the first free slug of {@code base}, {@code base-2}, ...: a taken
+	 * slug makes the insert a no-op, so the common case costs one statement.
+	 */
+	private Mono<Article> insertWithFreeSlug(ArticleDraft draft, String base, int attempt, ArticleStatus status,
+			Instant now, String hash) {
 		String candidate = (attempt == 1) ? base : base + "-" + attempt;
-		return this.articles.slugTaken(candidate)
-			.flatMap((taken) -> taken ? freeSlug(base, attempt + 1) : Mono.just(candidate));
+		return this.articles.insertUnlessSlugTaken(draft, candidate, status, now, hash)
+			.switchIfEmpty(Mono.defer(() -> insertWithFreeSlug(draft, base, attempt + 1, status, now, hash)));
 	}
 
 	private static Retry uniqueViolation() {

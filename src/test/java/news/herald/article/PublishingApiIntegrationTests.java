@@ -199,6 +199,24 @@ class PublishingApiIntegrationTests {
 	}
 
 	@Test
+	void theSameHeadlineTwiceGetsANumberedSlug() {
+		Map<String, Object> first = article("europe");
+		Map<String, Object> second = article("europe");
+		second.put("title", first.get("title"));
+		String slug = post(first).expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("slug")
+			.asString();
+		post(second).expectStatus().isCreated().expectBody().jsonPath("$.slug").isEqualTo(slug + "-2");
+		Map<String, Object> third = article("europe");
+		third.put("slug", slug);
+		post(third).expectStatus().isCreated().expectBody().jsonPath("$.slug").isEqualTo(slug + "-3");
+	}
+
+	@Test
 	void unknownArticleIs404ForWrites() {
 		String missing = UUID.randomUUID().toString();
 		put(missing, article("europe"), null).expectStatus().isNotFound();
