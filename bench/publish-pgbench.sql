@@ -1,10 +1,9 @@
 -- The statements Herald runs to create one article, issued raw by pgbench against the same
--- embedded PostgreSQL: idempotency lookup, insert (taking the slug unless taken), outbox append under the
+-- embedded PostgreSQL: insert unless the slug or external id is taken, outbox append under the
 -- advisory lock with NOTIFY, seq assignment, in one transaction. The reference for
 -- bench/publish.sh: what the database alone sustains for the same work.
 \set n random(1, 2000000000)
 BEGIN;
-SELECT id FROM articles WHERE external_id = 'pgbench-:client_id-:n';
 INSERT INTO articles (slug, external_id, section, title, summary, body_html, url, authors, language,
     image_url, image_caption, image_credit, image_license, tags, source_name, source_url,
     published_at, updated_at, status, version, content_hash)
@@ -15,7 +14,7 @@ VALUES ('pgbench-:client_id-:n', 'pgbench-:client_id-:n', 'europe', 'Budget pass
     'https://news.example/img/x.jpg', 'The Mazhilis in session', 'Newsroom', 'CC BY 4.0',
     '{budget,parliament,economy}', 'Orda.kz', 'https://orda.kz/', now(), now(), 'published', 1,
     md5(':n'))
-ON CONFLICT (slug) DO NOTHING
+ON CONFLICT DO NOTHING
 RETURNING id AS article_id \gset
 SELECT pg_advisory_xact_lock(114784919972964);
 WITH appended AS (

@@ -61,13 +61,35 @@ public class ArticlePublisher {
 	 */
 	public Mono<Publication> create(ArticleDraft draft) {
 		String hash = contentHash(draft);
-		Mono<Publication> create = Mono
-			.defer(() -> (draft.externalId() != null) ? this.articles.findByExternalId(draft.externalId())
-				.map((existing) -> retry(existing, hash))
-				.switchIfEmpty(Mono.defer(() -> insert(draft, hash))) : insert(draft, hash));
-		// Two concurrent first attempts with one external id (or one slug): the loser's
-		// transaction rolled back on the unique index; running it again finds the winner.
+		String base = (draft.slug() != null && !draft.slug().isBlank()) ? draft.slug() : Slugs.of(draft.title());
+		Mono<Publication> create = Mono.defer(() -> {
+			Instant now = now();
+			Instant publishedAt = (draft.publishedAt() != null) ? draft.publishedAt() : now;
+			ArticleStatus status = publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+			return insertOrFind(withPublishedAt(draft, publishedAt), base, 1, status, now, hash);
+		});
+		// A unique index can still refuse a row another transaction committed after the
+		// insert looked (an external id moving on update); running again sees it.
 		return this.transaction.transactional(create).retryWhen(uniqueViolation());
+	}
+
+	/**
+	 * Inserts under the first free slug of {@code base}, {@code base-2}, ...; a new
+	 * article costs one statement. When the insert is refused by a unique index, either
+	 * the external id exists (a CMS retry, or a conflict) or the slug is taken and the
+	 * next one is tried.
+	 */
+	private Mono<Publication> insertOrFind(ArticleDraft draft, String base, int attempt, ArticleStatus status,
+			Instant now, String hash) {
+		String candidate = (attempt == 1) ? base : base + "-" + attempt;
+		Mono<Publication> nextSlug = Mono.defer(() -> insertOrFind(draft, base, attempt + 1, status, now, hash));
+		return this.articles.insertUnlessTaken(draft, candidate, status, now, hash)
+			.flatMap((article) -> (status == ArticleStatus.PUBLISHED) ? publishEvent(article) : Mono.just(article))
+			.map((article) -> new Publication(article, true))
+			.switchIfEmpty(
+					Mono.defer(() -> (draft.externalId() != null) ? this.articles.findByExternalId(draft.externalId())
+						.map((existing) -> retry(existing, hash))
+						.switchIfEmpty(nextSlug) : nextSlug));
 	}
 
 	private Publication retry(Article existing, String hash) {
@@ -75,16 +97,6 @@ public class ArticlePublisher {
 			throw new ArticleConflictException(existing);
 		}
 		return new Publication(existing, false);
-	}
-
-	private Mono<Publication> insert(ArticleDraft draft, String hash) {
-		Instant now = now();
-		Instant publishedAt = (draft.publishedAt() != null) ? draft.publishedAt() : now;
-		ArticleStatus status = publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
-		String base = (draft.slug() != null && !draft.slug().isBlank()) ? draft.slug() : Slugs.of(draft.title());
-		return insertWithFreeSlug(withPublishedAt(draft, publishedAt), base, 1, status, now, hash)
-			.flatMap((article) -> (status == ArticleStatus.PUBLISHED) ? publishEvent(article) : Mono.just(article))
-			.map((article) -> new Publication(article, true));
 	}
 
 	/**
@@ -201,17 +213,6 @@ public class ArticlePublisher {
 	private Mono<Article> publishEvent(Article article) {
 		return this.events.append(ArticleEventType.PUBLISHED, article.headline(), null)
 			.flatMap((eventId) -> this.articles.assignSeq(article.id(), eventId));
-	}
-
-	/**
-	 * Inserts under the first free slug of {@code base}, {@code base-2}, ...: a taken
-	 * slug makes the insert a no-op, so the common case costs one statement.
-	 */
-	private Mono<Article> insertWithFreeSlug(ArticleDraft draft, String base, int attempt, ArticleStatus status,
-			Instant now, String hash) {
-		String candidate = (attempt == 1) ? base : base + "-" + attempt;
-		return this.articles.insertUnlessSlugTaken(draft, candidate, status, now, hash)
-			.switchIfEmpty(Mono.defer(() -> insertWithFreeSlug(draft, base, attempt + 1, status, now, hash)));
 	}
 
 	private static Retry uniqueViolation() {

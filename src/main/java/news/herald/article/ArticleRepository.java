@@ -126,12 +126,12 @@ public class ArticleRepository {
 	}
 
 	/**
-	 * Inserts a new article unless another already has the slug, in which case nothing is
-	 * inserted and the result is empty.
+	 * Inserts a new article unless another already has its slug or external id, in which
+	 * case nothing is inserted and the result is empty.
 	 */
-	public Mono<Article> insertUnlessSlugTaken(ArticleDraft draft, String slug, ArticleStatus status, Instant now,
+	public Mono<Article> insertUnlessTaken(ArticleDraft draft, String slug, ArticleStatus status, Instant now,
 			String contentHash) {
-		return insert(draft, slug, status, now, contentHash, "on conflict (slug) do nothing");
+		return insert(draft, slug, status, now, contentHash, "on conflict do nothing");
 	}
 
 	private Mono<Article> insert(ArticleDraft draft, String slug, ArticleStatus status, Instant now, String contentHash,

@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
@@ -38,6 +41,9 @@ class PublishingApiIntegrationTests {
 
 	@Autowired
 	ArticleEventRepository events;
+
+	@Autowired
+	Environment environment;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -88,6 +94,29 @@ class PublishingApiIntegrationTests {
 		assertThat(again.get("id").asString()).isEqualTo(id);
 		assertThat(again.get("version").asInt()).isEqualTo(1);
 		assertThat(eventsOf(id, before)).hasSize(1);
+	}
+
+	@Test
+	void concurrentRetriesOfOneArticleCreateItOnce() {
+		Map<String, Object> article = article("europe");
+		String body = this.json.writeValueAsString(article);
+		WebClient client = WebClient.builder()
+			.baseUrl("http://localhost:" + this.environment.getProperty("local.server.port"))
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + EDITOR_KEY)
+			.build();
+		long before = latestEventId();
+		List<Integer> statuses = Flux.range(0, 8)
+			.flatMap((n) -> client.post()
+				.uri("/api/articles")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())))
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(statuses).containsOnly(201, 200).filteredOn((status) -> status == 201).hasSize(1);
+		Article stored = this.articles.findByExternalId((String) article.get("externalId"))
+			.block(Duration.ofSeconds(10));
+		assertThat(eventsOf(stored.id().toString(), before)).hasSize(1);
 	}
 
 	@Test
