@@ -2,26 +2,19 @@ package news.herald.feed;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import news.herald.article.Article;
 import news.herald.article.ArticleDraft;
 import news.herald.article.ArticlePublisher;
-import news.herald.article.ArticleRepository;
-import news.herald.article.ArticleStatus;
 import news.herald.event.ArticleEventRepository;
-import news.herald.event.ArticleEventType;
 
 /**
- * The newsroom's writes as feed tests need them: create through {@link ArticlePublisher},
- * update and retract the way the publishing API does (article row and outbox event in one
- * transaction).
+ * The newsroom's writes as feed tests need them, through {@link ArticlePublisher}: the
+ * same service the publishing API calls, so each write and its outbox event commit
+ * together.
  */
 final class Newsroom {
 
@@ -29,21 +22,15 @@ final class Newsroom {
 
 	private final ArticlePublisher publisher;
 
-	private final ArticleRepository articles;
-
 	private final ArticleEventRepository events;
-
-	private final TransactionalOperator transaction;
 
 	Newsroom(ApplicationContext context) {
 		this.publisher = context.getBean(ArticlePublisher.class);
-		this.articles = context.getBean(ArticleRepository.class);
 		this.events = context.getBean(ArticleEventRepository.class);
-		this.transaction = context.getBean(TransactionalOperator.class);
 	}
 
 	static String unique(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** A complete article with photo, tags, authors and source. */
@@ -63,23 +50,14 @@ final class Newsroom {
 
 	/** Replaces the content, as {@code PUT /api/articles/{id}} does. */
 	Article update(Article existing, ArticleDraft draft) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		String previous = Objects.equals(existing.section(), draft.section()) ? null : existing.section();
-		return this.transaction
-			.transactional(this.articles.update(existing.id(), draft, ArticleStatus.PUBLISHED, now, "test-" + now)
-				.flatMap((updated) -> this.events.append(ArticleEventType.UPDATED, updated.headline(), previous)
-					.thenReturn(updated)))
-			.block(TIMEOUT);
+		return this.publisher.update(existing.id(), draft, (current) -> {
+		}).block(TIMEOUT);
 	}
 
 	/** Takes the article out of every feed, as {@code DELETE /api/articles/{id}} does. */
 	Article retract(Article existing) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		return this.transaction
-			.transactional(this.articles.changeStatus(existing.id(), ArticleStatus.RETRACTED, now)
-				.flatMap((retracted) -> this.events.append(ArticleEventType.RETRACTED, retracted.headline(), null)
-					.thenReturn(retracted)))
-			.block(TIMEOUT);
+		return this.publisher.retract(existing.id(), (current) -> {
+		}).block(TIMEOUT);
 	}
 
 	long latestEventId() {

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Feed serving against nginx serving the same bytes, on loopback, in the same run:
+#   (a) cached feed GET with Accept-Encoding: gzip  (nginx: gzip_static + ETag)
+#   (b) conditional GET answered 304                (If-None-Match with the current ETag)
+# plus (c) the latency of cold renders of 50-item feeds: every request names a page that
+# was never rendered (a new cursor), so each one reads the database, renders and gzips.
+# Prints a table with the median of RUNS runs and Herald's share of nginx's requests/s.
+# Needs wrk and nginx (installed with apt-get when missing and allowed); bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+ARTICLES=${ARTICLES:-700}
+HERALD_PORT=${HERALD_PORT:-18480}
+NGINX_PORT=${NGINX_PORT:-18481}
+FEED=${FEED:-/feeds/rss.xml}
+KEY=bench-publisher-key
+
+need() {
+	if ! command -v "$1" >/dev/null 2>&1; then
+		if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+		else
+			echo "bench/feeds.sh needs $1 (apt-get install $2)" >&2
+			exit 1
+		fi
+	fi
+}
+need wrk wrk
+need nginx nginx
+
+JAR=${JAR:-$(ls target/herald-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
+if [ -z "$JAR" ]; then
+	./mvnw -B -q -DskipTests package
+	JAR=$(ls target/herald-*.jar | grep -v plain | head -1)
+fi
+
+WORK=$(mktemp -d)
+HERALD_PID=
+NGINX_STARTED=
+cleanup() {
+	[ -n "$HERALD_PID" ] && kill -TERM "$HERALD_PID" 2>/dev/null && wait "$HERALD_PID" 2>/dev/null || true
+	[ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- Herald on a throw-away embedded PostgreSQL, with a known publisher key ---------------
+HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
+PORT=$HERALD_PORT HERALD_DB_EMBEDDED_DATA_DIR= HERALD_PUBLISHER_KEYS=$HASH MANAGEMENT_PORT=0 \
+	java -jar "$JAR" >"$WORK/herald.log" 2>&1 &
+HERALD_PID=$!
+for _ in $(seq 1 900); do
+	curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT$FEED" && break
+	sleep 0.2
+done
+curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT$FEED" || { tail -50 "$WORK/herald.log"; exit 1; }
+
+# --- Seed enough articles for ARTICLES/50 full pages ---------------------------------------
+sections=(kazakhstan russia middle-east europe americas regional world)
+paragraph='<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.</p>'
+body="$paragraph$paragraph$paragraph$paragraph$paragraph$paragraph"
+seed() {
+	local i=$1 section=${sections[$(($1 % 7))]}
+	curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT/api/articles" \
+		-H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "{
+		\"externalId\": \"bench-$i\", \"section\": \"$section\", \"title\": \"Benchmark story number $i\",
+		\"summary\": \"A story the feed benchmark published, number $i of $ARTICLES.\",
+		\"bodyHtml\": \"$body\", \"url\": \"https://news.example/bench/$i\",
+		\"authors\": [\"Bench Desk\", \"Second Author\"], \"language\": \"en\",
+		\"image\": {\"url\": \"https://news.example/images/bench-$i.jpg\", \"caption\": \"Caption $i\",
+		           \"credit\": \"Photo: Herald\", \"license\": \"CC BY 4.0\"},
+		\"tags\": [\"Benchmark\", \"Economy\"], \"source\": {\"name\": \"Orda.kz\", \"url\": \"https://orda.kz/\"},
+		\"publishedAt\": \"2026-01-01T00:00:00Z\"}"
+}
+# Eight writers at a time; wait for those only (a bare `wait` would wait for Herald too).
+batch=()
+for i in $(seq 1 "$ARTICLES"); do
+	seed "$i" &
+	batch+=($!)
+	if (( ${#batch[@]} == 8 )); then wait "${batch[@]}" || true; batch=(); fi
+done
+if (( ${#batch[@]} > 0 )); then wait "${batch[@]}" || true; fi
+
+# Wait until the feed shows the last seeded article (the relay delivers asynchronously).
+for _ in $(seq 1 300); do
+	curl -fs "http://127.0.0.1:$HERALD_PORT$FEED" | grep -q "Benchmark story number $ARTICLES<" && break
+	sleep 0.1
+done
+sleep 2 # let the newest event's second pass, so Last-Modified is sent too
+
+# --- nginx serving the very same bytes ------------------------------------------------------
+mkdir -p "$WORK/root/feeds" "$WORK/logs"
+curl -fs "http://127.0.0.1:$HERALD_PORT$FEED" -o "$WORK/root$FEED"
+curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED" -o "$WORK/root$FEED.gz"
+touch -r "$WORK/root$FEED" "$WORK/root$FEED.gz"
+chmod -R a+rX "$WORK" # nginx workers run as an unprivileged user
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	sendfile on;
+	tcp_nopush on;
+	keepalive_requests 1000000;
+	types { application/rss+xml xml; }
+	default_type application/octet-stream;
+	etag on;
+	gzip_static on;
+	gzip_vary on;
+	server {
+		listen 127.0.0.1:$NGINX_PORT;
+		root $WORK/root;
+		add_header Cache-Control "public, max-age=60";
+	}
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+NGINX_STARTED=1
+sleep 0.5
+
+same_bytes() { curl -fs -H 'Accept-Encoding: gzip' "$1" -o "$WORK/check" && cmp -s "$WORK/check" "$WORK/root$FEED.gz" && echo same || echo DIFFERENT; }
+h_gzip=$(same_bytes "http://127.0.0.1:$HERALD_PORT$FEED")
+n_gzip=$(same_bytes "http://127.0.0.1:$NGINX_PORT$FEED")
+etag_of() { curl -fs -o /dev/null -D - -H 'Accept-Encoding: gzip' "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
+H_ETAG=$(etag_of "http://127.0.0.1:$HERALD_PORT$FEED")
+N_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$FEED")
+status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-None-Match: $2" "$1"; }
+[ "$(status_of "http://127.0.0.1:$HERALD_PORT$FEED" "$H_ETAG")" = 304 ] || { echo "Herald gave no 304" >&2; exit 1; }
+[ "$(status_of "http://127.0.0.1:$NGINX_PORT$FEED" "$N_ETAG")" = 304 ] || { echo "nginx gave no 304" >&2; exit 1; }
+
+rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$@" | awk '/Requests\/sec/{printf "%d", $2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Warm up both (JIT, connection pools), then alternate runs so drift hits both alike.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED" >/dev/null
+hg=() ng=() h3=() n3=()
+for _ in $(seq 1 "$RUNS"); do
+	hg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED")")
+	ng+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED")")
+	h3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED")")
+	n3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $N_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED")")
+done
+
+# --- Cold renders: one request at a time, each for a 50-item page never rendered before ---
+first_seq=$(curl -fs "http://127.0.0.1:$HERALD_PORT/api/articles?limit=1" | sed -n 's/.*"nextCursor":"\([0-9]*\)".*/\1/p')
+cat >"$WORK/cold.lua" <<LUA
+local formats = { "rss.xml", "atom.xml", "feed.json" }
+local cursor = $first_seq
+local n = 0
+request = function()
+	n = n + 1
+	local format = formats[(n % 3) + 1]
+	if n % 3 == 0 then cursor = cursor - 1 end
+	if cursor <= 50 then cursor = $first_seq end
+	return wrk.format("GET", "/feeds/" .. format .. "?cursor=" .. cursor, { ["Accept-Encoding"] = "gzip" })
+end
+LUA
+COLD_REQUESTS=$(( (first_seq - 50) * 3 ))
+cold=$(wrk -t1 -c1 -d"${COLD_DURATION:-10s}" --latency -s "$WORK/cold.lua" "http://127.0.0.1:$HERALD_PORT" )
+cold_count=$(echo "$cold" | awk '/requests in/{print $1}')
+cold_p50=$(echo "$cold" | awk '$1=="50%"{print $2}')
+cold_p99=$(echo "$cold" | awk '$1=="99%"{print $2}')
+
+plain_bytes=$(stat -c %s "$WORK/root$FEED")
+gzip_bytes=$(stat -c %s "$WORK/root$FEED.gz")
+items=$(grep -o '<item>' "$WORK/root$FEED" | wc -l)
+
+echo
+echo "Feed $FEED: $items items, $plain_bytes bytes plain, $gzip_bytes gzip; gzip bytes served: Herald $h_gzip, nginx $n_gzip"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $RUNS runs each, median requests/s"
+printf '%-34s %-24s %-24s %s\n' "scenario" "Herald (runs -> median)" "nginx (runs -> median)" "Herald/nginx"
+row() {
+	local name=$1 h=$2 n=$3
+	local hm nm
+	hm=$(tr ' ' '\n' <<<"$h" | median)
+	nm=$(tr ' ' '\n' <<<"$n" | median)
+	printf '%-34s %-24s %-24s %s\n' "$name" "$h -> $hm" "$n -> $nm" "$(awk -v a="$hm" -v b="$nm" 'BEGIN{printf "%.0f %%", 100*a/b}')"
+}
+row "(a) cached GET, gzip" "${hg[*]}" "${ng[*]}"
+row "(b) conditional GET -> 304" "${h3[*]}" "${n3[*]}"
+echo
+echo "(c) cold render of a 50-item feed (new cursor each request, DB read + render + gzip + HTTP, one at a time):"
+echo "    $cold_count requests of at most $COLD_REQUESTS distinct pages; p50 $cold_p50, p99 $cold_p99 (goal: p99 < 20 ms)"

@@ -1,0 +1,64 @@
+package news.herald.feed;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import news.herald.config.EmbeddedDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * While the database is down, feeds already rendered are still served (and revalidated),
+ * and one never rendered gets a 503 that says when to come back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "herald.test.context=feed-database-down", "herald.feeds.retry-after=7s" })
+@AutoConfigureWebTestClient
+class FeedDatabaseDownIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	EmbeddedDatabase embeddedDatabase;
+
+	@AfterEach
+	void restartDatabase() {
+		this.embeddedDatabase.start();
+	}
+
+	@Test
+	void cachedFeedsAreServedAndUncachedOnesAre503UntilTheDatabaseReturns() {
+		FeedFetch cached = FeedFetch.get(this.client, "/feeds/world/rss.xml");
+		assertThat(cached.status()).isEqualTo(200);
+
+		this.embeddedDatabase.stop();
+
+		FeedFetch whileDown = FeedFetch.get(this.client, "/feeds/world/rss.xml");
+		assertThat(whileDown.status()).isEqualTo(200);
+		assertThat(whileDown.body()).isEqualTo(cached.body());
+		assertThat(whileDown.etag()).isEqualTo(cached.etag());
+		FeedFetch revalidated = FeedFetch.get(this.client, "/feeds/world/rss.xml",
+				(headers) -> headers.setIfNoneMatch(cached.etag()));
+		assertThat(revalidated.status()).isEqualTo(304);
+
+		FeedFetch uncached = FeedFetch.get(this.client, "/feeds/atom.xml?limit=3");
+		assertThat(uncached.status()).isEqualTo(503);
+		assertThat(uncached.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+		assertThat(uncached.headers().getCacheControl()).isEqualTo("no-store");
+		assertThat(uncached.headers().getContentType()).hasToString("application/problem+json");
+		assertThat(uncached.text()).contains("\"status\":503").contains("Retry-After");
+
+		this.embeddedDatabase.start();
+
+		FeedFetch recovered = FeedFetch.await(this.client, "/feeds/atom.xml?limit=3", (feed) -> feed.status() == 200);
+		assertThat(recovered.xml().count("/atom:feed/atom:entry")).isEqualTo(3);
+	}
+
+}

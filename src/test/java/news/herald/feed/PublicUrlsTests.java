@@ -1,0 +1,68 @@
+package news.herald.feed;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+
+import news.herald.config.HeraldProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublicUrlsTests {
+
+	private static FeedProperties properties(List<String> trustedProxies) {
+		FeedProperties.Feeds feeds = new FeedProperties.Feeds(java.time.Duration.ofMinutes(15), 50, 200,
+				java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(1),
+				java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(10),
+				org.springframework.util.unit.DataSize.ofMegabytes(64), trustedProxies, null);
+		return new FeedProperties(feeds, new FeedProperties.WebSub(null, 6, java.time.Duration.ofMillis(500)));
+	}
+
+	private static MockServerHttpRequest.BaseBuilder<?> from(String remote) {
+		return MockServerHttpRequest.get("http://herald.internal:8080/feeds/rss.xml")
+			.remoteAddress(new InetSocketAddress(remote, 44321));
+	}
+
+	@Test
+	void configuredBaseUrlWinsOverEverything() {
+		PublicUrls urls = new PublicUrls(new HeraldProperties("https://news.example/herald/", null),
+				properties(List.of("10.0.0.0/8")));
+		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Host", "evil.example").build()))
+			.isEqualTo("https://news.example/herald");
+	}
+
+	@Test
+	void withoutTrustedProxiesTheRequestUrlIsUsedAndForwardedHeadersIgnored() {
+		PublicUrls urls = new PublicUrls(new HeraldProperties(null, null), properties(List.of()));
+		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Host", "evil.example").build()))
+			.isEqualTo("http://herald.internal:8080");
+	}
+
+	@Test
+	void forwardedHeadersFromATrustedProxyAreBelieved() {
+		PublicUrls urls = new PublicUrls(new HeraldProperties(null, null), properties(List.of("10.0.0.0/8", "::1")));
+		assertThat(urls.base(from("10.1.2.3").header("Forwarded", "for=1.2.3.4;proto=https;host=news.example").build()))
+			.isEqualTo("https://news.example");
+		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "news.example")
+			.header("X-Forwarded-Port", "8443")
+			.header("X-Forwarded-Prefix", "/herald")
+			.build())).isEqualTo("https://news.example:8443/herald");
+		assertThat(urls.base(from("192.168.1.1").header("X-Forwarded-Host", "evil.example").build()))
+			.isEqualTo("http://herald.internal:8080");
+	}
+
+	@Test
+	void malformedForwardedValuesFallBackToTheRequest() {
+		PublicUrls urls = new PublicUrls(new HeraldProperties(null, null), properties(List.of("10.0.0.0/8")));
+		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Host", "news.example/<script>").build()))
+			.isEqualTo("http://herald.internal:8080");
+		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Proto", "javascript")
+			.header("X-Forwarded-Host", "news.example")
+			.build())).isEqualTo("http://herald.internal:8080");
+	}
+
+}
