@@ -58,13 +58,14 @@ final class AtomRenderer {
 		feed.setOtherLinks(new ArrayList<>(feedLinks.subList(1, feedLinks.size())));
 		List<Entry> entries = new ArrayList<>(page.articles().size());
 		for (Article article : page.articles()) {
-			entries.add(entry(article, links));
+			entries.add(entry(article, page));
 		}
 		feed.setEntries(entries);
 		return feed;
 	}
 
-	private static Entry entry(Article article, FeedPage.Links links) {
+	private static Entry entry(Article article, FeedPage page) {
+		FeedPage.Links links = page.links();
 		Entry entry = new Entry();
 		entry.setId(FeedPage.itemId(article));
 		entry.setTitle(FeedText.plain(article.title()));
@@ -101,7 +102,7 @@ final class AtomRenderer {
 		entry.setSummary(text(article.summary()));
 		Content body = new Content();
 		body.setType(Content.HTML);
-		body.setValue(FeedText.html(article.bodyHtml()));
+		body.setValue(page.body(article));
 		entry.setContents(new ArrayList<>(List.of(body)));
 		return entry;
 	}

@@ -3,6 +3,7 @@ package news.herald.feed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import news.herald.article.Article;
 
@@ -16,9 +17,15 @@ import news.herald.article.Article;
  * @param updated when the feed last changed: the time of its newest event
  * @param links absolute URLs of this page and its neighbours
  * @param ttlMinutes how long a reader may cache it
+ * @param bodies cleans (or looks up the cleaned) body of an article
  */
 record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Instant updated, Links links,
-		long ttlMinutes) {
+		long ttlMinutes, Function<Article, String> bodies) {
+
+	/** The article's body as allow-listed, XML-legal HTML. */
+	String body(Article article) {
+		return this.bodies.apply(article);
+	}
 
 	/**
 	 * @param base public base URL without a trailing slash

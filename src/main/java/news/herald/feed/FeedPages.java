@@ -23,6 +23,8 @@ class FeedPages {
 
 	private final FeedRenderer renderer;
 
+	private final FeedBodies bodies;
+
 	private final FeedProperties.Feeds settings;
 
 	private final String hub;
@@ -31,9 +33,11 @@ class FeedPages {
 
 	private final String settingsDigest;
 
-	FeedPages(ArticleRepository articles, FeedRenderer renderer, FeedProperties properties, PublicUrls urls) {
+	FeedPages(ArticleRepository articles, FeedRenderer renderer, FeedBodies bodies, FeedProperties properties,
+			PublicUrls urls) {
 		this.articles = articles;
 		this.renderer = renderer;
+		this.bodies = bodies;
 		this.settings = properties.feeds();
 		this.hub = properties.websub().enabled() ? properties.websub().hubUrl().toString() : null;
 		this.logo = (this.settings.logoUrl() != null && !this.settings.logoUrl().isBlank())
@@ -67,7 +71,7 @@ class FeedPages {
 		Instant updated = (stamp.at() != null) ? stamp.at()
 				: page.stream().map(Article::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
 		FeedPage feedPage = new FeedPage(scope, key.format(), page, updated, links(key, scope, next),
-				this.settings.ttl().toMinutes());
+				this.settings.ttl().toMinutes(), this.bodies::of);
 		byte[] plain = this.renderer.render(feedPage);
 		return new RenderedFeed(stamp, key.format(), plain, FeedRenderer.gzip(plain),
 				RenderedFeed.Validators.of(stamp, this.settingsDigest));

@@ -23,7 +23,7 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 		FeedPage.Links links = page.links();
 		List<Item> items = new ArrayList<>(page.articles().size());
 		for (Article article : page.articles()) {
-			items.add(Item.of(article, page.scope().language()));
+			items.add(Item.of(article, page));
 		}
 		return new JsonFeed(VERSION, page.scope().title(), links.home(), links.self(),
 				FeedText.plain(page.scope().description()), links.next(), links.logo(), links.logo(),
@@ -46,7 +46,8 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 			List<Author> authors, List<String> tags, String language, List<Attachment> attachments,
 			@JsonProperty("_herald") Extension herald) {
 
-		static Item of(Article article, String feedLanguage) {
+		static Item of(Article article, FeedPage page) {
+			String feedLanguage = page.scope().language();
 			Article.Image image = article.image();
 			boolean hasImage = image != null && FeedPage.absoluteUri(image.url()) != null;
 			List<String> tags = new ArrayList<>(1 + article.tags().size());
@@ -56,9 +57,9 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 					? FeedText.plain(article.language()) : null;
 			return new Item(FeedPage.itemId(article), FeedText.plain(article.url()),
 					(article.source() != null) ? FeedText.plain(article.source().url()) : null,
-					FeedText.plain(article.title()), FeedText.plain(article.summary()),
-					FeedText.html(article.bodyHtml()), hasImage ? FeedText.plain(image.url()) : null,
-					FeedDates.rfc3339(article.publishedAt()), FeedDates.rfc3339(article.updatedAt()),
+					FeedText.plain(article.title()), FeedText.plain(article.summary()), page.body(article),
+					hasImage ? FeedText.plain(image.url()) : null, FeedDates.rfc3339(article.publishedAt()),
+					FeedDates.rfc3339(article.updatedAt()),
 					article.authors().isEmpty() ? null
 							: article.authors().stream().map((name) -> new Author(FeedText.plain(name))).toList(),
 					tags, language,

@@ -64,7 +64,7 @@ final class RssRenderer {
 		channel.setModules(new ArrayList<>(List.of(atom)));
 		List<Item> items = new ArrayList<>(page.articles().size());
 		for (Article article : page.articles()) {
-			items.add(item(article, links));
+			items.add(item(article, page));
 		}
 		channel.setItems(items);
 		return channel;
@@ -94,7 +94,8 @@ final class RssRenderer {
 		return link;
 	}
 
-	private static Item item(Article article, FeedPage.Links links) {
+	private static Item item(Article article, FeedPage page) {
+		FeedPage.Links links = page.links();
 		Item item = new Item();
 		item.setTitle(FeedText.plain(article.title()));
 		item.setLink(FeedText.plain(article.url()));
@@ -109,7 +110,7 @@ final class RssRenderer {
 		item.setCategories(categories(article, links));
 		List<Module> modules = new ArrayList<>(4);
 		ContentModule content = new ContentModuleImpl();
-		content.setEncodeds(new ArrayList<>(List.of(FeedText.html(article.bodyHtml()))));
+		content.setEncodeds(new ArrayList<>(List.of(page.body(article))));
 		modules.add(content);
 		if (!article.authors().isEmpty()) {
 			DCModule dc = new DCModuleImpl();
