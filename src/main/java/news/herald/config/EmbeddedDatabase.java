@@ -54,6 +54,12 @@ public class EmbeddedDatabase implements AutoCloseable {
 				.setPort(this.port)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200")
+				// The library defaults trade durability for speed, which only a
+				// throw-away
+				// directory can afford: a kept one must survive a crash or power loss.
+				.setServerConfig("fsync", durable())
+				.setServerConfig("synchronous_commit", durable())
+				.setServerConfig("full_page_writes", durable())
 				.start();
 		}
 		catch (IllegalStateException ex) {
@@ -90,6 +96,10 @@ public class EmbeddedDatabase implements AutoCloseable {
 		finally {
 			this.postgres = null;
 		}
+	}
+
+	private String durable() {
+		return this.temporary ? "off" : "on";
 	}
 
 	public int port() {

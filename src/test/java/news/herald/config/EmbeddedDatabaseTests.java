@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,28 @@ class EmbeddedDatabaseTests {
 			EmbeddedDatabase second = new EmbeddedDatabase(dir, freePort());
 			assertThatThrownBy(second::start).isInstanceOf(EmbeddedDatabaseException.class)
 				.hasMessageContaining("is in use by another Herald instance");
+		}
+	}
+
+	@Test
+	void aKeptDataDirectoryIsCrashSafe(@TempDir Path dir) throws Exception {
+		try (EmbeddedDatabase database = new EmbeddedDatabase(dir, freePort());
+				EmbeddedDatabase throwAway = new EmbeddedDatabase(null, freePort())) {
+			database.start();
+			throwAway.start();
+			assertThat(setting(database, "fsync")).isEqualTo("on");
+			assertThat(setting(database, "synchronous_commit")).isEqualTo("on");
+			assertThat(setting(database, "full_page_writes")).isEqualTo("on");
+			assertThat(setting(throwAway, "fsync")).isEqualTo("off");
+		}
+	}
+
+	private static String setting(EmbeddedDatabase database, String name) throws Exception {
+		try (Connection connection = DriverManager
+			.getConnection("jdbc:postgresql://localhost:" + database.port() + "/postgres?user=postgres");
+				ResultSet rows = connection.createStatement().executeQuery("show " + name)) {
+			rows.next();
+			return rows.getString(1);
 		}
 	}
 
