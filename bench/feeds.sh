@@ -111,6 +111,8 @@ http {
 	types { application/rss+xml xml; }
 	default_type application/octet-stream;
 	etag on;
+	open_file_cache max=64 inactive=60s;
+	open_file_cache_valid 60s;
 	gzip_static on;
 	gzip_vary on;
 	server {
