@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -53,8 +56,7 @@ class KubernetesManifestsTests {
 	private static final Path PROJECT = Path.of("").toAbsolutePath();
 
 	/**
-	 * Herald's default SSE heartbeat (herald.stream.heartbeat) when the ConfigMap sets
-	 * none.
+	 * The SSE heartbeat the stream issue fixes, unless application.yaml gives another.
 	 */
 	private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
 
@@ -199,7 +201,8 @@ class KubernetesManifestsTests {
 		assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off");
 		Duration heartbeat = objects.environment().containsKey("HERALD_STREAM_HEARTBEAT")
 				? DurationStyle.detectAndParse(objects.environment().get("HERALD_STREAM_HEARTBEAT"))
-				: DEFAULT_HEARTBEAT;
+				: applicationDefault("HERALD_STREAM_HEARTBEAT").map(DurationStyle::detectAndParse)
+					.orElse(DEFAULT_HEARTBEAT);
 		assertThat(
 				Duration.ofSeconds(Long.parseLong(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"))))
 			.isGreaterThan(heartbeat.multipliedBy(2));
@@ -366,6 +369,20 @@ class KubernetesManifestsTests {
 				secrets.put(secret.getMetadata().getName(), secret);
 			}
 			return secrets;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The default application.yaml gives a variable ({@code ${NAME:default}}), if any.
+	 */
+	private static Optional<String> applicationDefault(String variable) {
+		try {
+			Matcher matcher = Pattern.compile("\\$\\{" + variable + ":([^}]+)}")
+				.matcher(Files.readString(PROJECT.resolve("src/main/resources/application.yaml")));
+			return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
