@@ -31,6 +31,11 @@
 			sectionTitles[slug] = link.textContent;
 		}
 	});
+	var current = document.querySelector('.sections a[aria-current="page"]');
+	if (current && current.scrollIntoView) {
+		// On a phone the section bar scrolls sideways; show the chosen section.
+		current.scrollIntoView({ block: 'nearest', inline: 'center' });
+	}
 	Array.prototype.forEach.call(list.querySelectorAll('time'), localTime);
 	Array.prototype.forEach.call(list.querySelectorAll('img'), function (img) {
 		if (img.complete && img.naturalWidth === 0) {
@@ -56,7 +61,10 @@
 		}
 		// A new EventSource cannot send Last-Event-ID itself, so the resume point goes in
 		// the query; the browser's own reconnects send the header with the newest id.
-		var url = streamPath + (lastEventId ? '?lastEventId=' + encodeURIComponent(lastEventId) : '');
+		// With an empty store there is no id to resume from; the latest events then cover
+		// everything published since the page was rendered.
+		var url = streamPath + ((lastEventId && lastEventId !== '0') ? '?lastEventId=' + encodeURIComponent(lastEventId)
+				: '?backfill=' + max);
 		source = new EventSource(url);
 		source.onopen = function () {
 			retryDelay = 5000;
@@ -79,9 +87,17 @@
 		source.addEventListener('published', handler(published));
 		source.addEventListener('updated', handler(updated));
 		source.addEventListener('retracted', handler(retracted));
-		source.addEventListener('reset', function () {
-			// The resume point is older than the server keeps: start again from a fresh page.
-			location.reload();
+		source.addEventListener('reset', function (event) {
+			if (event.lastEventId) {
+				lastEventId = event.lastEventId;
+			}
+			// The resume point is older than the server keeps, so events may have been
+			// missed: start again from a fresh page. A page just rendered is already
+			// current (a quiet outlet's newest event can outlive the retention window),
+			// and reloading it again would only loop.
+			if (performance.now() > 30000) {
+				location.reload();
+			}
 		});
 	}
 

@@ -1,5 +1,6 @@
 package news.herald.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -27,7 +28,7 @@ class TickerPageController {
 
 	static final int HEADLINES = 30;
 
-	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	// The page loads its script and style from Herald only; thumbnails may come from
 	// any https host.

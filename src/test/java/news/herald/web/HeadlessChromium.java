@@ -9,22 +9,30 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Debian's Chromium driven through its chromedriver, both found by path so that Selenium
  * never looks for (or downloads) a browser of its own. Where they are missing the tests
- * are skipped, unless {@code HERALD_REQUIRE_BROWSER=true} (CI) makes that a failure.
+ * are skipped ({@link Required}), unless {@code HERALD_REQUIRE_BROWSER=true} (CI) makes
+ * that a failure.
  */
 final class HeadlessChromium implements AutoCloseable {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static final Path CHROMIUM = Path.of(env("HERALD_CHROMIUM", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(env("HERALD_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
 	private final ChromeDriverService service;
 
@@ -39,20 +47,42 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the browser in the given time zone, or skips the calling test class when
-	 * there is none to start.
+	 * Skips a test class when there is no browser to drive, before its application
+	 * context starts, saying why; fails it instead when
+	 * {@code HERALD_REQUIRE_BROWSER=true}.
 	 */
-	static HeadlessChromium startOrSkip(String timeZone) {
-		Path chromium = Path.of(env("HERALD_CHROMIUM", "/usr/bin/chromium"));
-		Path chromedriver = Path.of(env("HERALD_CHROMEDRIVER", "/usr/bin/chromedriver"));
-		if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-			String message = "Browser test needs Chromium at " + chromium + " and chromedriver at " + chromedriver
-					+ " (apt-get install chromium chromium-driver)";
-			if (Boolean.parseBoolean(System.getenv("HERALD_REQUIRE_BROWSER"))) {
-				Assertions.fail(message + "; HERALD_REQUIRE_BROWSER=true makes a missing browser a failure");
+	static final class Required implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String missing = missing();
+			if (missing == null) {
+				return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
 			}
-			Assumptions.abort(message + "; skipping");
+			if (Boolean.parseBoolean(System.getenv("HERALD_REQUIRE_BROWSER"))) {
+				throw new AssertionFailedError(
+						missing + "; HERALD_REQUIRE_BROWSER=true makes a missing browser a failure");
+			}
+			System.err.println("SKIPPED " + context.getDisplayName() + ": " + missing);
+			return ConditionEvaluationResult.disabled(missing + "; skipping the browser tests");
 		}
+
+	}
+
+	/** Why the browser cannot be started, or null when it can. */
+	static String missing() {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+			return null;
+		}
+		return "Browser tests need Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
+				+ " (apt-get install chromium chromium-driver, or set HERALD_CHROMIUM and HERALD_CHROMEDRIVER)";
+	}
+
+	/** Starts the browser in the given time zone. */
+	static HeadlessChromium start(String timeZone) {
+		Path chromium = CHROMIUM;
+		Path chromedriver = CHROMEDRIVER;
+		Assertions.assertNull(missing(), HeadlessChromium::missing);
 		// Selenium Manager only runs when a path is missing; make sure it never goes
 		// online even then.
 		System.setProperty("SE_OFFLINE", "true");
