@@ -36,6 +36,8 @@ public class EventRelay implements SmartLifecycle {
 
 	private static final Object WAKE_UP = new Object();
 
+	private static final Duration PROBE_INTERVAL = Duration.ofSeconds(10);
+
 	private final ArticleEventRepository repository;
 
 	private final ConnectionFactory listenConnections;
@@ -79,17 +81,22 @@ public class EventRelay implements SmartLifecycle {
 	@Override
 	public void start() {
 		// Called on the main thread while the context starts, before requests are served.
-		// After a stop (a test context is paused between uses) it catches up from where
-		// it
+		// After a stop (a test context is paused between uses) it catches up from where it
 		// was instead, so subscribers that stayed miss nothing.
 		if (this.lastDelivered.get() == 0) {
 			this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
 		}
-		this.relay = listen().onBackpressureLatest().concatMap((wakeUp) -> catchUp(), 1).doOnError((ex) -> {
-			this.connected = false;
-			logger.warn("Lost the event LISTEN connection (" + ex.getMessage() + "); reconnecting");
-		})
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
+		this.relay = listen().onBackpressureLatest()
+			.concatMap((wakeUp) -> catchUp().then(Mono.just(wakeUp)), 1)
+			.doOnError((ex) -> {
+				this.connected = false;
+				logger.warn("Lost the event LISTEN connection (" + ex.getMessage() + "); reconnecting");
+			})
+			// transientErrors: the back-off starts again from 100 ms after every wake-up
+			// that went well, so a later outage is not met with the last one's delay.
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
+				.maxBackoff(Duration.ofSeconds(5))
+				.transientErrors(true))
 			.subscribe();
 	}
 
@@ -100,8 +107,7 @@ public class EventRelay implements SmartLifecycle {
 			relay.dispose();
 		}
 		this.connected = false;
-		// The sink stays open: a stopped context can be started again, and its
-		// subscribers
+		// The sink stays open: a stopped context can be started again, and its subscribers
 		// must then keep receiving. They end with the context, not with a stop.
 	}
 
@@ -113,20 +119,43 @@ public class EventRelay implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Stop after the web server has drained its streams.
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		// Below the web server (DEFAULT_PHASE - 2048): it relays before the first request
+		// is served, so a stream opened at start-up cannot miss an event committed between
+		// its history read and the relay's start, and it stops only after the server has
+		// drained its streams.
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
-	/** A wake-up when listening starts (to catch up) and one per notification. */
+	/**
+	 * A wake-up when listening starts (to catch up), one per notification, and one per
+	 * successful probe. The probe notices a connection that died without a word (a
+	 * failover behind a NAT, a half-open socket), which would otherwise look connected
+	 * and silent forever.
+	 */
 	private Flux<Object> listen() {
 		return Flux.usingWhen(Mono.from(this.listenConnections.create()).cast(PostgresqlConnection.class),
 				(connection) -> connection.createStatement("LISTEN " + ArticleEventRepository.CHANNEL)
 					.execute()
 					.flatMap(PostgresqlResult::getRowsUpdated)
 					.then(Mono.fromRunnable(() -> this.connected = true))
-					.thenMany(Flux.just(WAKE_UP).concatWith(connection.getNotifications().map((n) -> WAKE_UP)))
-					.concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed"))),
+					.thenMany(Flux.just(WAKE_UP).concatWith(Flux.merge(notifications(connection), probe(connection)))),
 				(connection) -> Mono.from(connection.close()).onErrorResume((ex) -> Mono.empty()));
+	}
+
+	private Flux<Object> notifications(PostgresqlConnection connection) {
+		return connection.getNotifications()
+			.map((notification) -> WAKE_UP)
+			.concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")));
+	}
+
+	private Flux<Object> probe(PostgresqlConnection connection) {
+		return Flux.interval(PROBE_INTERVAL)
+			.onBackpressureDrop()
+			.concatMap((tick) -> connection.createStatement("select 1")
+				.execute()
+				.flatMap(PostgresqlResult::getRowsUpdated)
+				.then(Mono.just(WAKE_UP))
+				.timeout(PROBE_INTERVAL), 1);
 	}
 
 	private Flux<ArticleEvent> catchUp() {

@@ -1,0 +1,152 @@
+package news.herald.stream;
+
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import news.herald.section.SectionCatalog;
+import news.herald.web.BadRequestException;
+
+/**
+ * {@code GET /stream} and {@code GET /stream/{section}}: live headlines as server-sent
+ * events. Everything that can refuse a stream (unknown section, bad parameter, limits) is
+ * checked before the response starts, so those answers are ordinary problem details.
+ */
+@RestController
+class StreamController {
+
+	private static final Log logger = LogFactory.getLog(StreamController.class);
+
+	static final int MAX_BACKFILL = 50;
+
+	private final SectionCatalog sections;
+
+	private final Broadcast broadcast;
+
+	private final StreamHistory history;
+
+	private final StreamRegistry registry;
+
+	private final StreamMetrics metrics;
+
+	private final ClientAddress clientAddress;
+
+	private final StreamProperties properties;
+
+	private final Frame retry;
+
+	StreamController(SectionCatalog sections, Broadcast broadcast, StreamHistory history, StreamRegistry registry,
+			StreamMetrics metrics, ClientAddress clientAddress, StreamProperties properties) {
+		this.sections = sections;
+		this.broadcast = broadcast;
+		this.history = history;
+		this.registry = registry;
+		this.metrics = metrics;
+		this.clientAddress = clientAddress;
+		this.properties = properties;
+		this.retry = Frame.retry(properties.retry().toMillis());
+	}
+
+	@RequestMapping(path = { "/stream", "/stream/{section}" }, method = { RequestMethod.GET, RequestMethod.HEAD })
+	Mono<Void> stream(@PathVariable(required = false) String section, @RequestParam(required = false) String backfill,
+			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+			ServerWebExchange exchange) {
+		Set<String> family = (section != null) ? this.sections.family(section) : null;
+		int backfillCount = parseBackfill(backfill);
+		// The header wins: a browser reconnects to the same URL, with a newer id in it.
+		String lastEventId = (lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParameter;
+		ServerHttpResponse response = exchange.getResponse();
+		HttpHeaders headers = response.getHeaders();
+		headers.setContentType(MediaType.TEXT_EVENT_STREAM);
+		headers.setCacheControl("no-cache, no-store");
+		// Tells nginx-style proxies not to hold events back in their buffers.
+		headers.set("X-Accel-Buffering", "no");
+		if (exchange.getRequest().getMethod() == HttpMethod.HEAD) {
+			return response.setComplete();
+		}
+		Runnable release = this.registry.admit(this.clientAddress.of(exchange.getRequest()));
+		DataBufferFactory buffers = response.bufferFactory();
+		Flux<DataBuffer> body = Flux.defer(() -> {
+			// Listen first, then read the history: see Subscriber.
+			Subscriber subscriber = new Subscriber(this.broadcast.frames(), family, this.properties.buffer(),
+					() -> disconnectSlowConsumer(exchange), this.metrics::writtenLive);
+			Flux<Frame> before = (lastEventId != null) ? this.history.resume(lastEventId, family)
+					: (backfillCount > 0) ? this.history.backfill(backfillCount, family) : Flux.empty();
+			return subscriber.stream(this.retry, before.onErrorMap(HistoryUnavailableException::new), 0);
+		})
+			.onErrorResume(HistoryUnavailableException.class, this::historyFailed)
+			.takeUntilOther(this.registry.closing())
+			.doOnNext(this.metrics::written)
+			.map((frame) -> buffers.wrap(frame.bytes()))
+			.doFinally((signal) -> release.run());
+		return response.writeWith(body);
+	}
+
+	/**
+	 * Ends a stream whose history could not be read (the database is away); the client
+	 * reconnects after {@code retry:} and resumes from the same id.
+	 */
+	private Flux<Frame> historyFailed(HistoryUnavailableException ex) {
+		logger.warn("Could not read stream history (" + ex.getCause().getMessage() + "); closing the stream");
+		return Flux.empty();
+	}
+
+	private static int parseBackfill(String raw) {
+		if (raw == null) {
+			return 0;
+		}
+		String message = "backfill must be a whole number from 0 to " + MAX_BACKFILL + ", got '" + raw + "'.";
+		try {
+			int count = Integer.parseInt(raw.strip());
+			if (count < 0 || count > MAX_BACKFILL) {
+				throw new BadRequestException("backfill", message);
+			}
+			return count;
+		}
+		catch (NumberFormatException ex) {
+			throw new BadRequestException("backfill", message);
+		}
+	}
+
+	/** The outbox could not be read while preparing a stream's history. */
+	private static final class HistoryUnavailableException extends RuntimeException {
+
+		HistoryUnavailableException(Throwable cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
+
+	}
+
+	/**
+	 * Drops the connection of a client that stopped reading: its socket buffers are full,
+	 * so a polite end-of-stream would never reach it.
+	 */
+	private void disconnectSlowConsumer(ServerWebExchange exchange) {
+		this.metrics.slowConsumerDisconnected();
+		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		if (nativeRequest instanceof Connection connection) {
+			connection.dispose();
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package news.herald.stream;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import news.herald.event.ArticleEvent;
+import news.herald.event.ArticleEventRepository;
+
+/**
+ * What a stream sends before going live: the events after the client's
+ * {@code Last-Event-ID}, the latest few for {@code ?backfill=}, or a reset when the id
+ * cannot be resumed. Every flux here is lazy, so it reads the outbox only after the
+ * {@link Subscriber} has started listening.
+ */
+@Component
+class StreamHistory {
+
+	private static final int PAGE = 500;
+
+	private final ArticleEventRepository events;
+
+	private final FrameEncoder encoder;
+
+	private final Broadcast broadcast;
+
+	private final StreamMetrics metrics;
+
+	private final StreamProperties properties;
+
+	private final Clock clock;
+
+	StreamHistory(ArticleEventRepository events, FrameEncoder encoder, Broadcast broadcast, StreamMetrics metrics,
+			StreamProperties properties, Clock clock) {
+		this.events = events;
+		this.encoder = encoder;
+		this.broadcast = broadcast;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every event after {@code lastEventId} in the family, or a reset when that id is not
+	 * one of ours or is older than the retention window.
+	 */
+	Flux<Frame> resume(String lastEventId, Set<String> family) {
+		Long id = parse(lastEventId);
+		if (id == null) {
+			return reset("unknown-id");
+		}
+		Instant oldest = Instant.now(this.clock).minus(this.properties.retention());
+		return this.events.createdAt(id)
+			.map((createdAt) -> createdAt.isBefore(oldest) ? reset("expired")
+					: replay(id, family).doOnSubscribe((s) -> this.metrics.resumed("replayed")))
+			.defaultIfEmpty(Flux.defer(() -> reset("unknown-id")))
+			.flatMapMany((frames) -> frames);
+	}
+
+	/** The latest {@code count} events of the family, oldest first. */
+	Flux<Frame> backfill(int count, Set<String> family) {
+		return this.events.findLatest(family, count).collectList().flatMapIterable((latest) -> {
+			List<ArticleEvent> oldestFirst = new ArrayList<>(latest);
+			Collections.reverse(oldestFirst);
+			return oldestFirst;
+		}).map(this.encoder::encode);
+	}
+
+	private Flux<Frame> replay(long after, Set<String> family) {
+		return this.events.findAfter(after, family, PAGE)
+			.collectList()
+			.expand((page) -> (page.size() < PAGE) ? Mono.empty()
+					: this.events.findAfter(page.get(page.size() - 1).id(), family, PAGE).collectList())
+			.concatMapIterable((page) -> page)
+			.map(this.encoder::encode);
+	}
+
+	private Flux<Frame> reset(String reason) {
+		return Flux.defer(() -> {
+			this.metrics.resumed("reset");
+			return Flux.just(this.encoder.reset(this.broadcast.lastId(), reason));
+		});
+	}
+
+	private static Long parse(String lastEventId) {
+		try {
+			long id = Long.parseLong(lastEventId.strip());
+			return (id > 0) ? id : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

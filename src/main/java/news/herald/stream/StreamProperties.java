@@ -1,0 +1,43 @@
+package news.herald.stream;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Live headline streams ({@code /stream}).
+ *
+ * @param maxStreams open streams one instance serves at most; more get 429
+ * @param maxStreamsPerAddress open streams one client address may hold at most
+ * @param heartbeat interval of the {@code : keep-alive} comment that keeps proxies from
+ * closing an idle stream and lets the server notice dead clients
+ * @param retention how far back {@code Last-Event-ID} can resume; an older id gets
+ * {@code event: reset}
+ * @param buffer events queued for one subscriber that is not reading; one more and its
+ * stream is closed (the client resumes by id)
+ * @param retry reconnection delay the stream asks clients to wait ({@code retry:}), also
+ * the {@code Retry-After} of a refused stream
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose
+ * {@code X-Forwarded-For} names the client; from any other peer the header is ignored
+ */
+@ConfigurationProperties("herald.stream")
+public record StreamProperties(@DefaultValue("10000") int maxStreams, @DefaultValue("50") int maxStreamsPerAddress,
+		@DefaultValue("15s") Duration heartbeat, @DefaultValue("7d") Duration retention,
+		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry,
+		@DefaultValue List<String> trustedProxies) {
+
+	public StreamProperties {
+		if (maxStreams < 1 || maxStreamsPerAddress < 1 || buffer < 1) {
+			throw new IllegalArgumentException(
+					"herald.stream.max-streams, max-streams-per-address and buffer must be at least 1");
+		}
+		if (heartbeat.isNegative() || heartbeat.isZero() || retry.isNegative() || retention.isNegative()) {
+			throw new IllegalArgumentException(
+					"herald.stream.heartbeat must be positive, retry and retention " + "must not be negative");
+		}
+		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+	}
+
+}

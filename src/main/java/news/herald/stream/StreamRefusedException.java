@@ -1,0 +1,43 @@
+package news.herald.stream;
+
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A stream this instance will not open now; {@code Retry-After} says when to try again.
+ */
+class StreamRefusedException extends ErrorResponseException {
+
+	private StreamRefusedException(HttpStatus status, String title, String detail, Duration retryAfter) {
+		super(status, problem(status, title, detail), null);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
+	}
+
+	static StreamRefusedException tooManyStreams(Duration retryAfter) {
+		return new StreamRefusedException(HttpStatus.TOO_MANY_REQUESTS, "Too many streams",
+				"This instance serves as many live streams as it can; try again later.", retryAfter);
+	}
+
+	static StreamRefusedException tooManyStreamsFrom(String address, int limit, Duration retryAfter) {
+		return new StreamRefusedException(HttpStatus.TOO_MANY_REQUESTS, "Too many streams from one address",
+				"Address " + address + " already holds " + limit
+						+ " open streams, the most one client may hold. Close one, or share one stream between views.",
+				retryAfter);
+	}
+
+	static StreamRefusedException shuttingDown(Duration retryAfter) {
+		return new StreamRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down",
+				"This instance is shutting down; reconnect (another instance will serve the stream).", retryAfter);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -1,0 +1,349 @@
+package news.herald.stream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import news.herald.article.ArticlePublisher;
+import news.herald.event.ArticleEvent;
+import news.herald.event.ArticleEventRepository;
+import news.herald.section.SectionCatalog;
+import news.herald.stream.SseClient.Block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class StreamIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	WebTestClient client;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticlePublisher publisher;
+
+	@Autowired
+	ArticleEventRepository events;
+
+	@Autowired
+	SectionCatalog sections;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void streamStartsWithRetryAndSendsEachEventAsIdEventAndOneLineOfJson() {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		Flux<Block> stream = SseClient.blocks(this.port, "/stream/kazakhstan");
+		StepVerifier.create(stream)
+			.assertNext((first) -> assertThat(first.text()).isEqualTo("retry: 5000"))
+			.then(() -> newsroom.publish(Newsroom.draft("kazakhstan", "Line one\nline two \"quoted\"",
+					"Summary with\r\nbreaks and a </script>")))
+			.assertNext((block) -> {
+				assertThat(block.lines()).hasSize(3);
+				assertThat(block.lines().get(0)).matches("id: \\d+");
+				assertThat(block.lines().get(1)).isEqualTo("event: published");
+				assertThat(block.lines().get(2)).startsWith("data: {");
+				JsonNode data = this.json.readTree(block.data());
+				assertThat(data.get("title").asString()).isEqualTo("Line one\nline two \"quoted\"");
+				assertThat(data.get("summary").asString()).isEqualTo("Summary with\r\nbreaks and a </script>");
+				assertThat(data.get("section").asString()).isEqualTo("kazakhstan");
+				assertThat(data.get("url").asString()).startsWith("https://news.example/stream-test-");
+				assertThat(data.get("id").asString()).hasSize(36);
+				assertThat(data.has("publishedAt")).isTrue();
+				assertThat(data.has("updatedAt")).isTrue();
+			})
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void webTestClientSeesTheEventsOfOneSectionOnly() {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		FluxExchangeResult<ServerSentEvent<String>> result = this.client.mutate()
+			.responseTimeout(TIMEOUT)
+			.build()
+			.get()
+			.uri("/stream/europe")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.returnResult(new ParameterizedTypeReference<>() {
+			});
+		Flux<ServerSentEvent<String>> events = result.getResponseBody().filter((event) -> event.event() != null);
+		StepVerifier.create(events).then(() -> {
+			newsroom.publish("russia", "Not for Europe");
+			newsroom.publish("kazakhstan", "Not for Europe either");
+			newsroom.publish("europe", "For Europe");
+		}).assertNext((event) -> {
+			assertThat(event.event()).isEqualTo("published");
+			assertThat(event.data()).contains("\"title\":\"For Europe\"");
+		}).thenCancel().verify(TIMEOUT);
+	}
+
+	@Test
+	void parentSectionStreamCarriesItsSubsections() {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		Flux<Block> world = SseClient.blocks(this.port, "/stream/world").filter(Block::isArticleEvent);
+		Flux<Block> all = SseClient.blocks(this.port, "/stream").filter(Block::isArticleEvent);
+		List<Long> published = new CopyOnWriteArrayList<>();
+		StepVerifier.create(
+				Flux.merge(world.map((b) -> "world:" + b.id()), all.map((b) -> "all:" + b.id())).take(7).collectList())
+			.then(() -> {
+				published.add(newsroom.publish("russia", "Moscow"));
+				published.add(newsroom.publish("regional", "Almaty"));
+				published.add(newsroom.publish("middle-east", "Doha"));
+				published.add(newsroom.publish("world", "Geneva"));
+			})
+			.assertNext((seen) -> assertThat(seen).containsExactlyInAnyOrder("world:" + published.get(0),
+					"world:" + published.get(2), "world:" + published.get(3), "all:" + published.get(0),
+					"all:" + published.get(1), "all:" + published.get(2), "all:" + published.get(3)))
+			.verifyComplete();
+	}
+
+	@Test
+	void backfillSendsTheLatestHeadlinesOldestFirstThenGoesLive() {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		newsroom.publish("americas", "Older");
+		long second = newsroom.publish("americas", "Second");
+		long third = newsroom.publish("americas", "Third");
+		StepVerifier.create(SseClient.blocks(this.port, "/stream/americas?backfill=2").filter(Block::isArticleEvent))
+			.assertNext((block) -> assertThat(block.id()).isEqualTo(second))
+			.assertNext((block) -> assertThat(block.id()).isEqualTo(third))
+			.then(() -> newsroom.publish("americas", "Live"))
+			.assertNext((block) -> {
+				assertThat(block.id()).isGreaterThan(third);
+				assertThat(block.data()).contains("\"title\":\"Live\"");
+			})
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void resumesAfterLastEventIdWithoutGapOrDuplicateWhilePublishingGoesOn() throws Exception {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		long start = newsroom.publish("world", "Before the resumes");
+		String[] desks = { "russia", "europe", "kazakhstan", "world", "americas", "middle-east" };
+		int total = 60;
+		List<Long> published = new CopyOnWriteArrayList<>();
+		List<Queue<Block>> received = new CopyOnWriteArrayList<>();
+		List<String> paths = new CopyOnWriteArrayList<>();
+		List<Long> resumedFrom = new CopyOnWriteArrayList<>();
+		List<Disposable> clients = new CopyOnWriteArrayList<>();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> publishing = executor.submit(() -> {
+				for (int i = 0; i < total; i++) {
+					published.add(newsroom.publish(desks[i % desks.length], "Concurrent " + i));
+				}
+			});
+			// Resume at different points while events keep coming: some from the header,
+			// some from the query parameter, for everything and for one family.
+			for (int i = 0; i < 6; i++) {
+				await().atMost(TIMEOUT).until(() -> published.size() >= 4);
+				long from = published.get(published.size() - 3);
+				String path = (i % 2 == 0) ? "/stream" : "/stream/world";
+				Queue<Block> blocks = new ConcurrentLinkedQueue<>();
+				Map<String, String> headers = (i % 3 == 0) ? Map.of() : Map.of("Last-Event-ID", String.valueOf(from));
+				String uri = (i % 3 == 0) ? path + "?lastEventId=" + from : path;
+				clients.add(SseClient.blocks(HttpClient.create(), this.port, uri, headers)
+					.filter((block) -> block.id() > 0)
+					.subscribe(blocks::add));
+				received.add(blocks);
+				paths.add(path);
+				resumedFrom.add(from);
+				Thread.sleep(50);
+			}
+			publishing.get(120, TimeUnit.SECONDS);
+			long last = published.get(published.size() - 1);
+			for (int i = 0; i < received.size(); i++) {
+				Queue<Block> blocks = received.get(i);
+				java.util.Set<String> family = paths.get(i).equals("/stream") ? null : this.sections.family("world");
+				List<Long> expected = this.events.findAfter(resumedFrom.get(i), family, 1000)
+					.map(ArticleEvent::id)
+					.filter((id) -> id <= last)
+					.collectList()
+					.block(TIMEOUT);
+				await().atMost(TIMEOUT)
+					.until(() -> blocks.stream().anyMatch((b) -> b.id() >= expected.get(expected.size() - 1)));
+				List<Long> ids = blocks.stream().map(Block::id).filter((id) -> id <= last).toList();
+				assertThat(ids).as("stream %s resumed after %s", paths.get(i), resumedFrom.get(i))
+					.containsExactlyElementsOf(expected);
+				assertThat(blocks).allMatch(Block::isArticleEvent);
+			}
+			assertThat(start).isLessThan(last);
+		}
+		finally {
+			clients.forEach(Disposable::dispose);
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void lastEventIdOlderThanTheRetentionWindowGetsResetThenLive() {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		long old = newsroom.publish("europe", "Long ago");
+		this.db.sql("update article_events set created_at = created_at - interval '8 days' where id = :id")
+			.bind("id", old)
+			.fetch()
+			.rowsUpdated()
+			.block(TIMEOUT);
+		StepVerifier
+			.create(SseClient.blocks(HttpClient.create(), this.port, "/stream/europe",
+					Map.of("Last-Event-ID", String.valueOf(old))))
+			.assertNext((block) -> assertThat(block.text()).isEqualTo("retry: 5000"))
+			.assertNext((block) -> {
+				assertThat(block.event()).isEqualTo("reset");
+				assertThat(block.id()).isGreaterThanOrEqualTo(old);
+				assertThat(block.data()).contains("expired");
+			})
+			.then(() -> newsroom.publish("europe", "After the reset"))
+			.assertNext((block) -> assertThat(block.data()).contains("After the reset"))
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void unknownLastEventIdGetsReset() {
+		StepVerifier.create(SseClient.blocks(this.port, "/stream?lastEventId=999999999").skip(1).take(1))
+			.assertNext((block) -> {
+				assertThat(block.event()).isEqualTo("reset");
+				assertThat(block.data()).contains("unknown-id");
+			})
+			.verifyComplete();
+		StepVerifier
+			.create(SseClient.blocks(HttpClient.create(), this.port, "/stream", Map.of("Last-Event-ID", "garbage"))
+				.skip(1)
+				.take(1))
+			.assertNext((block) -> assertThat(block.event()).isEqualTo("reset"))
+			.verifyComplete();
+	}
+
+	@Test
+	void unknownSectionIs404ProblemBeforeTheStreamOpens() {
+		this.client.get()
+			.uri("/stream/atlantis")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.section")
+			.isEqualTo("atlantis");
+	}
+
+	@Test
+	void backfillAboveFiftyIs400() {
+		this.client.get()
+			.uri("/stream?backfill=51")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("backfill");
+	}
+
+	@Test
+	void streamsAreOpenToEveryOrigin() {
+		this.client.options()
+			.uri("/stream/world")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "last-event-id")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		FluxExchangeResult<String> result = this.client.get()
+			.uri("/stream")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+			.returnResult(String.class);
+		StepVerifier.create(result.getResponseBody()).expectNextCount(1).thenCancel().verify(TIMEOUT);
+	}
+
+	@Test
+	void headAnswersWithoutOpeningAStream() {
+		this.client.head()
+			.uri("/stream/world")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM);
+	}
+
+	@Test
+	void metricsCountStreamsEventsAndResumes() {
+		Newsroom newsroom = new Newsroom(this.publisher);
+		long id = newsroom.publish("russia", "Counted");
+		double delivered = this.meters.get("herald.stream.events.delivered").counter().count();
+		StepVerifier
+			.create(SseClient.blocks(this.port, "/stream/russia?lastEventId=" + (id - 1))
+				.filter(Block::isArticleEvent)
+				.take(2))
+			.expectNextCount(1)
+			.then(() -> assertThat(this.meters.get("herald.stream.open").gauge().value()).isGreaterThanOrEqualTo(1))
+			.then(() -> newsroom.publish("russia", "Live and timed"))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(this.meters.get("herald.stream.events.delivered").counter().count())
+			.isGreaterThanOrEqualTo(delivered + 2);
+		assertThat(this.meters.get("herald.stream.resumes").tag("outcome", "replayed").counter().count())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.get("herald.stream.delivery.latency").timer().count()).isGreaterThanOrEqualTo(1);
+	}
+
+}
