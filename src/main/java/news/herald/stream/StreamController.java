@@ -13,8 +13,12 @@ import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -76,15 +80,17 @@ class StreamController {
 		// The header wins: a browser reconnects to the same URL, with a newer id in it.
 		String lastEventId = (lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParameter;
 		ServerHttpResponse response = exchange.getResponse();
+		boolean head = exchange.getRequest().getMethod() == HttpMethod.HEAD;
+		Runnable release = head ? () -> {
+		} : this.registry.admit(this.clientAddress.of(exchange.getRequest()));
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.TEXT_EVENT_STREAM);
 		headers.setCacheControl("no-cache, no-store");
 		// Tells nginx-style proxies not to hold events back in their buffers.
 		headers.set("X-Accel-Buffering", "no");
-		if (exchange.getRequest().getMethod() == HttpMethod.HEAD) {
+		if (head) {
 			return response.setComplete();
 		}
-		Runnable release = this.registry.admit(this.clientAddress.of(exchange.getRequest()));
 		DataBufferFactory buffers = response.bufferFactory();
 		Flux<DataBuffer> body = Flux.defer(() -> {
 			// Listen first, then read the history: see Subscriber.
@@ -100,6 +106,19 @@ class StreamController {
 			.map((frame) -> buffers.wrap(frame.bytes()))
 			.doFinally((signal) -> release.run());
 		return response.writeWith(body);
+	}
+
+	/**
+	 * Refusals are problem details even for a client that asked for
+	 * {@code text/event-stream}; content negotiation would otherwise render the problem
+	 * as an event.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(ErrorResponseException ex) {
+		return ResponseEntity.status(ex.getStatusCode())
+			.headers(ex.getHeaders())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ex.getBody());
 	}
 
 	/**

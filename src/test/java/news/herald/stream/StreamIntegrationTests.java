@@ -1,6 +1,7 @@
 package news.herald.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -71,6 +73,9 @@ class StreamIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	StreamRegistry registry;
 
 	@Test
 	void streamStartsWithRetryAndSendsEachEventAsIdEventAndOneLineOfJson() {
@@ -128,21 +133,29 @@ class StreamIntegrationTests {
 	@Test
 	void parentSectionStreamCarriesItsSubsections() {
 		Newsroom newsroom = new Newsroom(this.publisher);
-		Flux<Block> world = SseClient.blocks(this.port, "/stream/world").filter(Block::isArticleEvent);
-		Flux<Block> all = SseClient.blocks(this.port, "/stream").filter(Block::isArticleEvent);
+		Flux<String> world = SseClient.blocks(this.port, "/stream/world").map((b) -> "world:" + label(b));
+		Flux<String> all = SseClient.blocks(this.port, "/stream").map((b) -> "all:" + label(b));
 		List<Long> published = new CopyOnWriteArrayList<>();
-		StepVerifier.create(
-				Flux.merge(world.map((b) -> "world:" + b.id()), all.map((b) -> "all:" + b.id())).take(7).collectList())
+		StepVerifier.create(Flux.merge(world, all).filter((seen) -> !seen.endsWith(":keep-alive")))
+			// Both streams have started (each sends retry: first), so both are listening.
+			.expectNextCount(2)
 			.then(() -> {
 				published.add(newsroom.publish("russia", "Moscow"));
 				published.add(newsroom.publish("regional", "Almaty"));
 				published.add(newsroom.publish("middle-east", "Doha"));
 				published.add(newsroom.publish("world", "Geneva"));
 			})
-			.assertNext((seen) -> assertThat(seen).containsExactlyInAnyOrder("world:" + published.get(0),
+			.recordWith(ArrayList::new)
+			.expectNextCount(7)
+			.consumeRecordedWith((seen) -> assertThat(seen).containsExactlyInAnyOrder("world:" + published.get(0),
 					"world:" + published.get(2), "world:" + published.get(3), "all:" + published.get(0),
 					"all:" + published.get(1), "all:" + published.get(2), "all:" + published.get(3)))
-			.verifyComplete();
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	private static String label(Block block) {
+		return block.text().startsWith(":") ? "keep-alive" : String.valueOf(block.id());
 	}
 
 	@Test
@@ -242,7 +255,7 @@ class StreamIntegrationTests {
 				assertThat(block.data()).contains("expired");
 			})
 			.then(() -> newsroom.publish("europe", "After the reset"))
-			.assertNext((block) -> assertThat(block.data()).contains("After the reset"))
+			.assertNext((block) -> assertThat(block.data()).as(block.text()).contains("After the reset"))
 			.thenCancel()
 			.verify(TIMEOUT);
 	}
@@ -254,13 +267,15 @@ class StreamIntegrationTests {
 				assertThat(block.event()).isEqualTo("reset");
 				assertThat(block.data()).contains("unknown-id");
 			})
-			.verifyComplete();
+			.expectComplete()
+			.verify(TIMEOUT);
 		StepVerifier
 			.create(SseClient.blocks(HttpClient.create(), this.port, "/stream", Map.of("Last-Event-ID", "garbage"))
 				.skip(1)
 				.take(1))
 			.assertNext((block) -> assertThat(block.event()).isEqualTo("reset"))
-			.verifyComplete();
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test
@@ -302,7 +317,7 @@ class StreamIntegrationTests {
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		FluxExchangeResult<String> result = this.client.get()
+		FluxExchangeResult<DataBuffer> result = this.client.get()
 			.uri("/stream")
 			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
 			.exchange()
@@ -310,8 +325,8 @@ class StreamIntegrationTests {
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-			.returnResult(String.class);
-		StepVerifier.create(result.getResponseBody()).expectNextCount(1).thenCancel().verify(TIMEOUT);
+			.returnResult(DataBuffer.class);
+		StepVerifier.create(result.getResponseBody()).thenCancel().verify(TIMEOUT);
 	}
 
 	@Test
@@ -338,7 +353,8 @@ class StreamIntegrationTests {
 			.then(() -> assertThat(this.meters.get("herald.stream.open").gauge().value()).isGreaterThanOrEqualTo(1))
 			.then(() -> newsroom.publish("russia", "Live and timed"))
 			.expectNextCount(1)
-			.verifyComplete();
+			.expectComplete()
+			.verify(TIMEOUT);
 		assertThat(this.meters.get("herald.stream.events.delivered").counter().count())
 			.isGreaterThanOrEqualTo(delivered + 2);
 		assertThat(this.meters.get("herald.stream.resumes").tag("outcome", "replayed").counter().count())
