@@ -28,7 +28,7 @@ class StreamRegistry implements SmartLifecycle {
 
 	private final Map<String, Integer> openByAddress = new ConcurrentHashMap<>();
 
-	private final Sinks.Empty<Void> closing = Sinks.empty();
+	private volatile Sinks.Empty<Void> closing = Sinks.empty();
 
 	private volatile boolean accepting = true;
 
@@ -77,7 +77,7 @@ class StreamRegistry implements SmartLifecycle {
 		};
 	}
 
-	/** Completes when the instance starts shutting down. */
+	/** Completes when the instance starts shutting down (or is stopped). */
 	Mono<Void> closing() {
 		return this.closing.asMono();
 	}
@@ -88,6 +88,10 @@ class StreamRegistry implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// A stopped context can be started again (the test framework pauses contexts).
+		if (!this.accepting) {
+			this.closing = Sinks.empty();
+		}
 		this.accepting = true;
 	}
 

@@ -65,7 +65,10 @@ final class Subscriber {
 	}
 
 	private void offer(Frame frame) {
-		if (this.queue.tryEmitNext(frame) == Sinks.EmitResult.FAIL_OVERFLOW) {
+		Sinks.EmitResult result = this.queue.tryEmitNext(frame);
+		// A full queue reports FAIL_ZERO_SUBSCRIBER while the history is still being sent
+		// (nobody drains the queue yet) and FAIL_OVERFLOW afterwards: both are overflow.
+		if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
 			this.live.dispose();
 			if (this.overflow.tryEmitEmpty().isSuccess()) {
 				this.onOverflow.run();

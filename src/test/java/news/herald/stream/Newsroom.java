@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -43,7 +44,12 @@ final class Newsroom {
 	 * of a write that did commit return the stored article instead of a second one.
 	 */
 	long publishRetrying(ArticleDraft draft) {
+		return publishRetrying(draft, new AtomicInteger());
+	}
+
+	long publishRetrying(ArticleDraft draft, AtomicInteger failures) {
 		return Mono.defer(() -> this.publisher.create(draft))
+			.doOnError((ex) -> failures.incrementAndGet())
 			.retryWhen(Retry.fixedDelay(600, Duration.ofMillis(200)))
 			.block(Duration.ofSeconds(180))
 			.article()
