@@ -10,18 +10,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
 
 /**
- * Streams are open to pages on any origin: tickers are embedded on other sites. Scoped to
- * {@code /stream} so the rest of the API keeps its own rules, and ordered first so a
- * preflight is answered before any security filter sees it.
+ * Streams are open to pages on any origin: tickers are embedded on other sites. The
+ * filter touches only {@code /stream} requests (a CORS filter also marks other responses,
+ * which would confuse the API's own CORS rules), and runs first so a preflight is
+ * answered before any other filter sees it.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamCorsConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	CorsWebFilter streamCorsFilter() {
+	WebFilter streamCorsFilter() {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.addAllowedOrigin(CorsConfiguration.ALL);
 		cors.setAllowedMethods(List.of("GET", "HEAD"));
@@ -32,7 +34,13 @@ class StreamCorsConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/stream", cors);
 		source.registerCorsConfiguration("/stream/**", cors);
-		return new CorsWebFilter(source);
+		CorsWebFilter filter = new CorsWebFilter(source);
+		return (exchange, chain) -> isStream(exchange.getRequest().getPath().pathWithinApplication().value())
+				? filter.filter(exchange, chain) : chain.filter(exchange);
+	}
+
+	private static boolean isStream(String path) {
+		return path.equals("/stream") || path.startsWith("/stream/");
 	}
 
 }
