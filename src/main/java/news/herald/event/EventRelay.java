@@ -81,7 +81,8 @@ public class EventRelay implements SmartLifecycle {
 	@Override
 	public void start() {
 		// Called on the main thread while the context starts, before requests are served.
-		// After a stop (a test context is paused between uses) it catches up from where it
+		// After a stop (a test context is paused between uses) it catches up from where
+		// it
 		// was instead, so subscribers that stayed miss nothing.
 		if (this.lastDelivered.get() == 0) {
 			this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
@@ -107,7 +108,8 @@ public class EventRelay implements SmartLifecycle {
 			relay.dispose();
 		}
 		this.connected = false;
-		// The sink stays open: a stopped context can be started again, and its subscribers
+		// The sink stays open: a stopped context can be started again, and its
+		// subscribers
 		// must then keep receiving. They end with the context, not with a stop.
 	}
 
@@ -120,7 +122,8 @@ public class EventRelay implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		// Below the web server (DEFAULT_PHASE - 2048): it relays before the first request
-		// is served, so a stream opened at start-up cannot miss an event committed between
+		// is served, so a stream opened at start-up cannot miss an event committed
+		// between
 		// its history read and the relay's start, and it stops only after the server has
 		// drained its streams.
 		return SmartLifecycle.DEFAULT_PHASE - 4096;

@@ -1,6 +1,7 @@
 package news.herald.stream;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -22,6 +23,10 @@ final class Subscriber {
 
 	private final Sinks.Many<Frame> queue;
 
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final int capacity;
+
 	private final Sinks.Empty<Void> overflow = Sinks.empty();
 
 	private final Disposable.Swap live = Disposables.swap();
@@ -38,7 +43,10 @@ final class Subscriber {
 	 * @param onLive sees each live frame as it goes out
 	 */
 	Subscriber(Flux<Frame> frames, Set<String> family, int capacity, Runnable onOverflow, Consumer<Frame> onLive) {
-		this.queue = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(capacity).get());
+		// A queue that grows in small chunks: an idle stream holds a few slots, not
+		// capacity slots; the bound is kept by counting.
+		this.queue = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>unbounded(16).get());
+		this.capacity = capacity;
 		this.onOverflow = onOverflow;
 		this.onLive = onLive;
 		this.live.update(frames.filter((frame) -> frame.concerns(family))
@@ -57,6 +65,7 @@ final class Subscriber {
 			}
 		});
 		Flux<Frame> live = this.queue.asFlux()
+			.doOnNext((frame) -> this.queued.decrementAndGet())
 			.filter((frame) -> frame.id() == 0 || frame.id() > seam.get())
 			.doOnNext(this.onLive);
 		return Flux.concat(Flux.just(prelude), sent, live)
@@ -65,10 +74,8 @@ final class Subscriber {
 	}
 
 	private void offer(Frame frame) {
-		Sinks.EmitResult result = this.queue.tryEmitNext(frame);
-		// A full queue reports FAIL_ZERO_SUBSCRIBER while the history is still being sent
-		// (nobody drains the queue yet) and FAIL_OVERFLOW afterwards: both are overflow.
-		if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+		if (this.queued.incrementAndGet() > this.capacity
+				|| this.queue.tryEmitNext(frame) == Sinks.EmitResult.FAIL_OVERFLOW) {
 			this.live.dispose();
 			if (this.overflow.tryEmitEmpty().isSuccess()) {
 				this.onOverflow.run();
