@@ -1,6 +1,10 @@
 package news.herald.stream;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -15,11 +19,18 @@ import news.herald.event.EventRelay;
  * This instance's live frames: each event from the {@link EventRelay} encoded once, and a
  * keep-alive on one shared timer, multicast to every open stream. The bytes of a frame
  * are shared by all subscribers, so fan-out costs no encoding and no copying.
+ * <p>
+ * Subscribers are grouped by the event loop that serves their connection, and each
+ * group's fan-out runs on that loop: the relay thread hands a frame to each loop once,
+ * every loop writes to its own connections without a thread hop per subscriber, and the
+ * loops share the work across cores.
  */
 @Component
 class Broadcast implements DisposableBean {
 
-	private final Sinks.Many<Frame> frames = Sinks.many().multicast().directBestEffort();
+	private final Map<Executor, Sinks.Many<Frame>> byLoop = new ConcurrentHashMap<>();
+
+	private final Sinks.Many<Frame> direct = newSink();
 
 	private final Disposable source;
 
@@ -31,40 +42,53 @@ class Broadcast implements DisposableBean {
 		Flux<Frame> heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
 			.map((tick) -> Frame.KEEP_ALIVE)
 			.onBackpressureDrop();
-		// merge serializes the two sources, so the sink is never emitted to concurrently.
-		this.source = Flux.merge(events, heartbeats)
-			.subscribe(this::emit, this.frames::tryEmitError, this.frames::tryEmitComplete);
+		// merge serializes the two sources: frames are handed on in one order.
+		this.source = Flux.merge(events, heartbeats).subscribe(this::emit);
 	}
 
 	/**
-	 * Frames from now on. Subscribers must not apply backpressure (a subscriber without
-	 * demand misses frames); {@link Subscriber} queues them boundedly.
+	 * Frames from now on, delivered on {@code loop} (the event loop of the subscriber's
+	 * connection), or on the relay's thread when {@code loop} is null. Subscribers must
+	 * not apply backpressure (a subscriber without demand misses frames);
+	 * {@link Subscriber} queues them boundedly.
 	 */
-	Flux<Frame> frames() {
-		return this.frames.asFlux();
+	Flux<Frame> frames(Executor loop) {
+		return (loop != null) ? this.byLoop.computeIfAbsent(loop, (key) -> newSink()).asFlux() : this.direct.asFlux();
 	}
 
 	/**
 	 * Id of the newest event this instance has delivered. Read after subscribing to
-	 * {@link #frames()}: every later event reaches the new subscriber (the relay counts
-	 * an event as delivered just before emitting it).
+	 * {@link #frames}: every later event reaches the new subscriber (the relay counts an
+	 * event as delivered just before emitting it, and each loop gets frames in order).
 	 */
 	long lastId() {
 		return this.relay.lastDelivered();
 	}
 
-	int subscriberCount() {
-		return this.frames.currentSubscriberCount();
+	private void emit(Frame frame) {
+		this.direct.emitNext(frame, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+		this.byLoop.forEach((loop, sink) -> {
+			if (sink.currentSubscriberCount() == 0) {
+				return;
+			}
+			try {
+				loop.execute(() -> sink.emitNext(frame, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
+			}
+			catch (RejectedExecutionException ex) {
+				// The loop is shutting down, and its connections with it.
+			}
+		});
 	}
 
-	private void emit(Frame frame) {
-		this.frames.emitNext(frame, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+	private static Sinks.Many<Frame> newSink() {
+		return Sinks.many().multicast().directBestEffort();
 	}
 
 	@Override
 	public void destroy() {
 		this.source.dispose();
-		this.frames.tryEmitComplete();
+		this.direct.tryEmitComplete();
+		this.byLoop.values().forEach(Sinks.Many::tryEmitComplete);
 	}
 
 }

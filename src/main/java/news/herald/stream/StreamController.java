@@ -1,6 +1,7 @@
 package news.herald.stream;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -94,8 +95,8 @@ class StreamController {
 		DataBufferFactory buffers = response.bufferFactory();
 		Flux<DataBuffer> body = Flux.defer(() -> {
 			// Listen first, then read the history: see Subscriber.
-			Subscriber subscriber = new Subscriber(this.broadcast.frames(), family, this.properties.buffer(),
-					() -> disconnectSlowConsumer(exchange), this.metrics::writtenLive);
+			Subscriber subscriber = new Subscriber(this.broadcast.frames(eventLoop(exchange)), family,
+					this.properties.buffer(), () -> disconnectSlowConsumer(exchange), this.metrics::writtenLive);
 			Flux<Frame> before = (lastEventId != null) ? this.history.resume(lastEventId, family)
 					: (backfillCount > 0) ? this.history.backfill(backfillCount, family) : Flux.empty();
 			return subscriber.stream(this.retry, before.onErrorMap(HistoryUnavailableException::new), 0);
@@ -154,6 +155,12 @@ class StreamController {
 			super(cause.getMessage(), cause, false, false);
 		}
 
+	}
+
+	/** The event loop serving this connection, if it is served by Reactor Netty. */
+	private static Executor eventLoop(ServerWebExchange exchange) {
+		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		return (nativeRequest instanceof Connection connection) ? connection.channel().eventLoop() : null;
 	}
 
 	/**
