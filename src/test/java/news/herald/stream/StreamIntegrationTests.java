@@ -77,6 +77,9 @@ class StreamIntegrationTests {
 	@Autowired
 	StreamRegistry registry;
 
+	@Autowired
+	Broadcast broadcast;
+
 	@Test
 	void streamStartsWithRetryAndSendsEachEventAsIdEventAndOneLineOfJson() {
 		Newsroom newsroom = new Newsroom(this.publisher);
@@ -245,6 +248,9 @@ class StreamIntegrationTests {
 			.fetch()
 			.rowsUpdated()
 			.block(TIMEOUT);
+		// Until this instance has relayed it, the reset would (rightly) continue before
+		// it.
+		await().atMost(TIMEOUT).until(() -> this.broadcast.lastId() >= old);
 		StepVerifier
 			.create(SseClient.blocks(HttpClient.create(), this.port, "/stream/europe",
 					Map.of("Last-Event-ID", String.valueOf(old))))

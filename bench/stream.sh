@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Live headline fan-out: N concurrent SSE subscribers (1k, 5k, 10k by default) on one Herald
+# running with -Xmx512m, M headlines published through the publishing API (POST
+# /api/articles) at RATE per second. Compared in the same run against a bare Reactor Netty
+# multicast SSE server (bench/stream/StreamReference.java, same -Xmx) fed the same way.
+# The load client (bench/stream/StreamLoad.java) reports send-to-receipt latency
+# p50/p99/max, events lost and repeated, and heap/RSS per idle stream. Only 127.0.0.1;
+# every run is bounded (a client gives up 60 s after its last publish; `timeout` caps it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUBSCRIBERS=${SUBSCRIBERS:-"1000 5000 10000"}
+EVENTS=${EVENTS:-40}
+RATE=${RATE:-2}
+HERALD_PORT=${HERALD_PORT:-18480}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18481}
+REFERENCE_PORT=${REFERENCE_PORT:-18490}
+DATABASE_PORT=${DATABASE_PORT:-18482}
+
+# 10k streams plus the client's ends of them, within the machine's 20000 limit.
+ulimit -n "$(ulimit -Hn | awk '{ print ($1 == "unlimited" || $1 > 20000) ? 20000 : $1 }')"
+
+JAR=$(ls target/herald-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [ -z "$JAR" ]; then
+	./mvnw -B -q -DskipTests package
+	JAR=$(ls target/herald-*.jar | grep -v plain | head -1)
+fi
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP=$(cat target/bench-classpath.txt)
+mkdir -p target/bench-classes
+javac -nowarn -d target/bench-classes -cp "$CP" bench/stream/*.java
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+KEY="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
+# The per-address limit would refuse the 51st stream from 127.0.0.1, where every
+# benchmark client lives; everything else is Herald's default.
+PORT=$HERALD_PORT MANAGEMENT_PORT=$MANAGEMENT_PORT HERALD_DB_EMBEDDED_DATA_DIR="$WORK/postgres" \
+	HERALD_DB_EMBEDDED_PORT=$DATABASE_PORT \
+	HERALD_DEMO_CONTENT=false HERALD_PUBLISHER_KEYS=$HASH HERALD_STREAM_MAX_STREAMS_PER_ADDRESS=20000 \
+	java -Xmx512m -jar "$JAR" >"$WORK/herald.log" 2>&1 &
+HERALD_PID=$!
+PIDS+=("$HERALD_PID")
+java -Xmx512m -cp "$CP:target/bench-classes" StreamReference "$REFERENCE_PORT" >"$WORK/reference.log" 2>&1 &
+REFERENCE_PID=$!
+PIDS+=("$REFERENCE_PID")
+
+for _ in $(seq 1 1200); do
+	curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT/readyz" && break
+	sleep 0.1
+done
+curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT/readyz" || { cat "$WORK/herald.log"; exit 1; }
+
+open_streams() {
+	curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '/^herald_stream_open/ { print int($2) }'
+}
+
+latency_buckets() {
+	curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" |
+		awk -F'le="' '/^herald_stream_delivery_latency_seconds_bucket/ { split($2, a, "\"} "); print a[1], a[2] }'
+}
+
+# Herald's own histogram (insert -> write to the connection) over one run: bucket bounds
+# in ms that hold the 50th and 99th percentile.
+server_quantiles() {
+	join <(sort "$1") <(sort "$2") | awk '{ print ($1 == "+Inf" ? 1e99 : $1), $3 - $2 }' | sort -g |
+		awk '{ le[NR] = $1; c[NR] = $2 } END {
+			for (q = 1; q <= 2; q++) {
+				want = (q == 1 ? 0.5 : 0.99) * c[NR]
+				for (i = 1; i <= NR; i++) if (c[i] >= want) { printf "%s%s", (q == 1 ? "" : "/"), (le[i] >= 1e98 ? "inf" : le[i] * 1000); break }
+			}
+		}'
+}
+
+run() {
+	local name=$1 n=$2 stream=$3 publish=$4 auth=$5 pid=$6 jdbc=${7:-}
+	timeout 900 java -Xmx1g -cp "$CP:target/bench-classes" StreamLoad "$name" "$stream" "$publish" "$auth" \
+		"$n" "$EVENTS" "$RATE" "$pid" $jdbc | tail -1
+}
+
+RESULTS=()
+for n in $SUBSCRIBERS; do
+	latency_buckets >"$WORK/before"
+	line=$(run herald "$n" "http://127.0.0.1:$HERALD_PORT/stream" \
+		"http://127.0.0.1:$HERALD_PORT/api/articles" "Bearer $KEY" "$HERALD_PID" \
+		"jdbc:postgresql://127.0.0.1:$DATABASE_PORT/postgres")
+	latency_buckets >"$WORK/after"
+	RESULTS+=("$line server_ms=$(server_quantiles "$WORK/before" "$WORK/after")")
+	# Wait until Herald has noticed that the client's streams are gone.
+	for _ in $(seq 1 600); do [ "$(open_streams)" = "0" ] && break; sleep 0.1; done
+	RESULTS+=("$(run reference "$n" "http://127.0.0.1:$REFERENCE_PORT/stream" \
+		"http://127.0.0.1:$REFERENCE_PORT/publish" "" "$REFERENCE_PID")")
+done
+
+printf '%s\n' "${RESULTS[@]}" >"$WORK/results.txt"
+echo
+echo "$EVENTS headlines at $RATE/s (the first 5 untimed). Latency in ms from the event's commit to its"
+echo "receipt: Herald's created_at (the event's insert, its transaction's last statement), the reference's"
+echo "stamp as it emits; 'send' columns from the moment the publish request left the client."
+echo "heap/rss: growth per idle stream after a full GC."
+printf '%-10s %7s %6s %6s %6s %8s %8s %5s %5s %9s %11s %10s %9s %s\n' server streams p50 p99 max send-p50 send-p99 lost dup publish heap/stream rss/stream connect "server p50/p99 (bucket)"
+while read -r line; do
+	if [[ $line != name=* ]]; then
+		echo "$line"
+		continue
+	fi
+	eval "declare -A r=( $(echo "$line" | sed -E 's/([a-z_0-9]+)=([^ ]*)/[\1]="\2"/g') )"
+	printf '%-10s %7s %6s %6s %6s %8s %8s %5s %5s %7sms %8sKiB %7sKiB %8ss %s\n' "${r[name]}" "${r[subscribers]}" \
+		"${r[p50_ms]}" "${r[p99_ms]}" "${r[max_ms]}" "${r[send_p50_ms]}" "${r[send_p99_ms]}" "${r[lost]}" \
+		"${r[duplicates]}" "${r[publish_p50_ms]}" \
+		"${r[heap_per_stream_kib]}" "${r[rss_per_stream_kib]}" "${r[connect_s]}" "${r[server_ms]:-}"
+done <"$WORK/results.txt"
