@@ -48,7 +48,10 @@ final class Newsroom {
 	}
 
 	long publishRetrying(ArticleDraft draft, AtomicInteger failures) {
+		// An attempt caught by the outage may hang on its dead connection: give up on it
+		// as a CMS would, and try again.
 		return Mono.defer(() -> this.publisher.create(draft))
+			.timeout(Duration.ofSeconds(10))
 			.doOnError((ex) -> failures.incrementAndGet())
 			.retryWhen(Retry.fixedDelay(600, Duration.ofMillis(200)))
 			.block(Duration.ofSeconds(180))
