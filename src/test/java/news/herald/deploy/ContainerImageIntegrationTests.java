@@ -1,7 +1,10 @@
 package news.herald.deploy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -134,19 +138,33 @@ class ContainerImageIntegrationTests {
 		assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body())
 			.contains("jvm_memory_used_bytes");
 
-		// SIGTERM: graceful shutdown well within the pod's grace period (minus the
-		// preStop pause)
+		// Live tickers hold streams open; a shutdown must end them, not wait for them.
+		List<OpenStream> streams = new ArrayList<>();
+		for (String path : List.of("/stream", "/stream/world", "/stream/kazakhstan")) {
+			streams.add(OpenStream.open(base + path));
+		}
+
+		// SIGTERM: graceful shutdown within the pod's grace period minus the preStop
+		// pause
 		Duration budget = shutdownBudget();
 		Instant signalled = Instant.now();
 		this.herald.destroy();
 		assertThat(this.herald.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS))
 			.as("exits within %s of SIGTERM", budget)
 			.isTrue();
-		Duration took = Duration.between(signalled, Instant.now());
+		Instant exited = Instant.now();
+		Duration took = Duration.between(signalled, exited);
+		for (OpenStream stream : streams) {
+			Instant closed = stream.awaitEnd(Duration.ofSeconds(10));
+			assertThat(closed).as("%s closed by the server before the process ended", stream.uri())
+				.isBefore(exited.plusMillis(1));
+			assertThat(stream.failure()).as("%s ended cleanly, not by a reset", stream.uri()).isNull();
+		}
 		// 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and ended on the signal
 		assertThat(this.herald.exitValue()).as("exit status after %s", took).isIn(0, 143);
-		System.out.printf("Extracted image: ready in %d ms, exited %d ms after SIGTERM (budget %d s)%n",
-				readyIn.toMillis(), took.toMillis(), budget.toSeconds());
+		System.out.printf(
+				"Extracted image: ready in %d ms, exited %d ms after SIGTERM with %d open streams" + " (budget %d s)%n",
+				readyIn.toMillis(), took.toMillis(), streams.size(), budget.toSeconds());
 
 		List<JsonNode> log = jsonLines(stdout);
 		assertThat(log).as("every line on stdout is one structured log event").isNotEmpty();
@@ -300,6 +318,69 @@ class ContainerImageIntegrationTests {
 				}
 			});
 		}
+	}
+
+	/** An SSE stream read on its own thread until the server ends it. */
+	private static final class OpenStream {
+
+		private final URI uri;
+
+		private final CountDownLatch ended = new CountDownLatch(1);
+
+		private volatile Instant end;
+
+		private volatile Throwable failure;
+
+		private OpenStream(URI uri) {
+			this.uri = uri;
+		}
+
+		static OpenStream open(String uri) throws IOException, InterruptedException {
+			OpenStream stream = new OpenStream(URI.create(uri));
+			HttpRequest request = HttpRequest.newBuilder(stream.uri)
+				.header("Accept", "text/event-stream")
+				.GET()
+				.build();
+			HttpResponse<InputStream> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			assertThat(response.statusCode()).as(uri).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+			BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+			// the server announces the stream at once with its retry interval
+			assertThat(reader.readLine()).as(uri).startsWith("retry:");
+			Thread reading = new Thread(() -> {
+				try (reader) {
+					while (reader.readLine() != null) {
+						// heartbeats and events until the server closes the stream
+					}
+				}
+				catch (IOException ex) {
+					stream.failure = ex;
+				}
+				finally {
+					stream.end = Instant.now();
+					stream.ended.countDown();
+				}
+			}, "sse-" + stream.uri.getPath());
+			reading.setDaemon(true);
+			reading.start();
+			return stream;
+		}
+
+		Instant awaitEnd(Duration patience) throws InterruptedException {
+			assertThat(this.ended.await(patience.toMillis(), TimeUnit.MILLISECONDS)).as("%s ended", this.uri).isTrue();
+			return this.end;
+		}
+
+		URI uri() {
+			return this.uri;
+		}
+
+		Throwable failure() {
+			return this.failure;
+		}
+
 	}
 
 	private static String javaCommand() {
