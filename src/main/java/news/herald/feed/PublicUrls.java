@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
+import news.herald.web.TrustedProxies;
 import news.herald.config.HeraldProperties;
 
 /**
@@ -25,7 +26,7 @@ class PublicUrls {
 
 	PublicUrls(HeraldProperties herald, FeedProperties properties) {
 		this.configured = herald.publicBaseUrl().map(URI::toString).orElse(null);
-		this.trustedProxies = new TrustedProxies(properties.feeds().trustedProxies());
+		this.trustedProxies = TrustedProxies.of("herald.feeds.trusted-proxies", properties.feeds().trustedProxies());
 	}
 
 	/** The configured base URL, or null when it comes from each request. */
