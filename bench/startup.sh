@@ -13,13 +13,18 @@ if [ -z "$JAR" ]; then
 	JAR=$(ls target/herald-*.jar | grep -v plain | head -1)
 fi
 
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
+	echo "port $PORT is already taken; stop that process or set PORT=" >&2
+	exit 1
+fi
+
 ready_after() {
 	local data_dir=$1 start end pid
 	start=$(date +%s%N)
 	PORT=$PORT HERALD_DB_EMBEDDED_DATA_DIR=$data_dir java -jar "$JAR" >"$data_dir.log" 2>&1 &
 	pid=$!
 	for _ in $(seq 1 600); do
-		if curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/articles"; then
+		if curl -fs --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/api/articles"; then
 			end=$(date +%s%N)
 			kill -TERM $pid
 			wait $pid 2>/dev/null || true
