@@ -2,6 +2,7 @@ package news.herald.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import java.util.Set;
 
@@ -37,7 +38,10 @@ class OperationsIntegrationTests {
 
 	@BeforeEach
 	void management() {
-		this.management = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+		this.management = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Test
