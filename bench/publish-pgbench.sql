@@ -1,6 +1,7 @@
 -- The statements Herald runs to create one article, issued raw by pgbench against the same
--- embedded PostgreSQL: insert unless the slug or external id is taken, outbox append under the
--- advisory lock with NOTIFY, seq assignment, in one transaction. The reference for
+-- embedded PostgreSQL: insert unless the slug or external id is taken, then one statement that
+-- takes the next outbox id from the counter row, appends the event with NOTIFY and assigns seq,
+-- in one transaction. The reference for
 -- bench/publish.sh: what the database alone sustains for the same work.
 \set n random(1, 2000000000)
 BEGIN;
@@ -16,14 +17,16 @@ VALUES ('pgbench-:client_id-:n', 'pgbench-:client_id-:n', 'europe', 'Budget pass
     md5(':n'))
 ON CONFLICT DO NOTHING
 RETURNING id AS article_id \gset
-SELECT pg_advisory_xact_lock(114784919972964);
-WITH appended AS (
+WITH next AS (
+    UPDATE article_event_counter SET last_id = last_id + 1 RETURNING last_id
+), appended AS (
     INSERT INTO article_events (id, type, article_id, section, previous_section, headline)
-    SELECT coalesce(max(id), 0) + 1, 'published', ':article_id', 'europe', NULL,
+    SELECT last_id, 'published', ':article_id', 'europe', NULL,
         '{"title":"Budget passes second reading","section":"europe","version":1}'::jsonb
-    FROM article_events
+    FROM next
     RETURNING id
+), sequenced AS (
+    UPDATE articles SET seq = (SELECT id FROM appended) WHERE id = ':article_id'
 )
 SELECT id AS event_id, pg_notify('article_events', id::text) FROM appended \gset
-UPDATE articles SET seq = :event_id WHERE id = ':article_id' RETURNING id;
 END;

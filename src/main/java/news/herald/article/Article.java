@@ -30,6 +30,13 @@ public record Article(UUID id, String slug, String externalId, String section, S
 
 	}
 
+	/** The same article as numbered by the event that published it. */
+	public Article withSeq(long seq) {
+		return new Article(this.id, this.slug, this.externalId, this.section, this.title, this.summary, this.bodyHtml,
+				this.url, this.authors, this.language, this.image, this.tags, this.source, this.publishedAt,
+				this.updatedAt, this.status, this.version, seq, this.contentHash);
+	}
+
 	public Headline headline() {
 		return new Headline(this.id, this.slug, this.title, this.summary, this.url, this.section, this.publishedAt,
 				this.updatedAt, (this.image != null) ? this.image.url() : null, this.version);

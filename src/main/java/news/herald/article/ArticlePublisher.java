@@ -211,8 +211,7 @@ public class ArticlePublisher {
 	}
 
 	private Mono<Article> publishEvent(Article article) {
-		return this.events.append(ArticleEventType.PUBLISHED, article.headline(), null)
-			.flatMap((eventId) -> this.articles.assignSeq(article.id(), eventId));
+		return this.events.appendPublished(article.headline()).map(article::withSeq);
 	}
 
 	private static Retry uniqueViolation() {

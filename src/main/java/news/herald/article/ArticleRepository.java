@@ -188,15 +188,6 @@ public class ArticleRepository {
 			.one();
 	}
 
-	/** Records the event that published the article; lists and pages order by it. */
-	public Mono<Article> assignSeq(UUID id, long seq) {
-		return this.db.sql("update articles set seq = :seq where id = :id returning " + COLUMNS)
-			.bind("id", id)
-			.bind("seq", seq)
-			.map(ArticleRepository::article)
-			.one();
-	}
-
 	private static GenericExecuteSpec bindContent(GenericExecuteSpec spec, ArticleDraft draft) {
 		Article.Image image = draft.image();
 		Article.Source source = draft.source();

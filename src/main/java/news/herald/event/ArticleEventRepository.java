@@ -19,9 +19,6 @@ public class ArticleEventRepository {
 	/** Channel of the NOTIFY sent with every event; its payload is the event id. */
 	public static final String CHANNEL = "article_events";
 
-	// Any constant works; this one spells "herald" so it is recognisable in pg_locks.
-	private static final long APPEND_LOCK = 0x68_65_72_61_6c_64L;
-
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
@@ -33,33 +30,46 @@ public class ArticleEventRepository {
 
 	/**
 	 * Appends an event and queues its NOTIFY. Must run inside the transaction that
-	 * changes the article: the advisory lock is held until that transaction ends, so the
-	 * next writer reads {@code max(id)} only after this one has committed or rolled back,
-	 * and ids become visible in order without gaps.
+	 * changes the article: the counter row stays locked until that transaction ends, so
+	 * the next writer gets its id only after this one has committed or rolled back, and
+	 * ids become visible in order without gaps.
 	 */
 	public Mono<Long> append(ArticleEventType type, Headline headline, String previousSection) {
-		Mono<Void> lock = this.db.sql("select pg_advisory_xact_lock(:key)")
-			.bind("key", APPEND_LOCK)
-			.fetch()
-			.rowsUpdated()
-			.then();
-		var insert = this.db.sql("""
-				with appended as (
-				    insert into article_events (id, type, article_id, section, previous_section, headline)
-				    select coalesce(max(id), 0) + 1, :type, :articleId, :section, :previousSection, :headline
-				    from article_events
-				    returning id
+		return append(type, headline, previousSection, "");
+	}
+
+	/**
+	 * Appends the {@code published} event of an article and records its id as the
+	 * article's {@code seq}, in the same statement: the counter row is the one lock every
+	 * writer queues for, so each round trip made while holding it costs every other
+	 * publisher.
+	 */
+	public Mono<Long> appendPublished(Headline headline) {
+		return append(ArticleEventType.PUBLISHED, headline, null, """
+				, sequenced as (
+				    update articles set seq = (select id from appended) where id = :articleId
 				)
+				""");
+	}
+
+	private Mono<Long> append(ArticleEventType type, Headline headline, String previousSection, String alsoDo) {
+		var insert = this.db.sql("""
+				with next as (
+				    update article_event_counter set last_id = last_id + 1 returning last_id
+				), appended as (
+				    insert into article_events (id, type, article_id, section, previous_section, headline)
+				    select last_id, :type, :articleId, :section, :previousSection, :headline from next
+				    returning id
+				)%s
 				select id, pg_notify('%s', id::text) from appended
-				""".formatted(CHANNEL))
+				""".formatted(alsoDo, CHANNEL))
 			.bind("type", type.wireName())
 			.bind("articleId", headline.id())
 			.bind("section", headline.section())
 			.bind("headline", Json.of(this.json.writeValueAsBytes(headline)));
 		insert = (previousSection != null) ? insert.bind("previousSection", previousSection)
 				: insert.bindNull("previousSection", String.class);
-		var appendSpec = insert;
-		return lock.then(appendSpec.map((row) -> row.get("id", Long.class)).one());
+		return insert.map((row) -> row.get("id", Long.class)).one();
 	}
 
 	/**
