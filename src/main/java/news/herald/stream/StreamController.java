@@ -76,6 +76,19 @@ class StreamController {
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
 			ServerWebExchange exchange) {
+		StreamRefusedException refusedBefore = exchange.getAttribute(StreamFastPath.REFUSED);
+		if (refusedBefore != null) {
+			throw refusedBefore;
+		}
+		return open(section, backfill, lastEventIdParameter, lastEventIdHeader, exchange);
+	}
+
+	/**
+	 * Opens a stream, or throws before the response starts when it is refused. Also
+	 * called by {@link StreamFastPath} for requests that need no argument resolution.
+	 */
+	Mono<Void> open(String section, String backfill, String lastEventIdParameter, String lastEventIdHeader,
+			ServerWebExchange exchange) {
 		Set<String> family = (section != null) ? this.sections.family(section) : null;
 		int backfillCount = parseBackfill(backfill);
 		// The header wins: a browser reconnects to the same URL, with a newer id in it.

@@ -90,7 +90,11 @@ class StreamLimitsIntegrationTests {
 			openStream(HttpClient.create(), Map.of("X-Forwarded-For", "203.0.113." + (i % 3) + ", 127.0.0.1"));
 		}
 		await().atMost(TIMEOUT).until(() -> this.registry.openStreams() == 7);
+		double refusedBefore = refusedForMaxStreams();
 		assertRefused(HttpClient.create(), Map.of("X-Forwarded-For", "203.0.113.50"), "Too many streams");
+		// Refused once, counted once, though the refusal passes from the fast path to the
+		// controller that renders it.
+		assertThat(refusedForMaxStreams()).isEqualTo(refusedBefore + 1);
 		this.client.get()
 			.uri("/stream")
 			.header("X-Forwarded-For", "203.0.113.51")
@@ -138,6 +142,11 @@ class StreamLimitsIntegrationTests {
 			.expectNextMatches((b) -> b.text().equals(": keep-alive"))
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	private double refusedForMaxStreams() {
+		var counter = this.meters.find("herald.stream.rejected").tag("reason", "max-streams").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private void openStream(HttpClient client, Map<String, String> headers) {
