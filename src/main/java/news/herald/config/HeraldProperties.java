@@ -1,6 +1,7 @@
 package news.herald.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,9 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the request's own URL (or trusted {@code Forwarded} headers) is used
  * @param demoContent load the demo newsroom into an empty store; defaults to on for the
  * embedded database and off for an external one
+ * @param trustedProxies addresses or CIDR ranges of the reverse proxies in front of
+ * Herald: their {@code Forwarded}/{@code X-Forwarded-*} headers are believed for the
+ * public URL (when no base URL is configured) and their {@code X-Forwarded-For} names the
+ * client for the per-address stream limit; from anyone else these headers are ignored
  */
 @ConfigurationProperties("herald")
-public record HeraldProperties(String baseUrl, Boolean demoContent) {
+public record HeraldProperties(String baseUrl, Boolean demoContent, List<String> trustedProxies) {
+
+	public HeraldProperties {
+		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+	}
 
 	/** The configured public base URL without a trailing slash, if one is configured. */
 	public Optional<URI> publicBaseUrl() {

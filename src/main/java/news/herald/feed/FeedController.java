@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.web.Paging;
+import news.herald.web.PublicUrls;
 
 /**
  * The outlet's and each section's feeds. A request is answered from memory whenever the

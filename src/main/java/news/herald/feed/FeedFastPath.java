@@ -14,6 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import news.herald.web.PublicUrls;
+
 /**
  * Serves the first page of a feed straight from the cache when it is current, before
  * handler mapping, argument resolution and every other filter: the request feed readers

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.article.Article;
 import news.herald.article.ArticleRepository;
+import news.herald.web.PublicUrls;
 
 /** Reads a page of articles and renders it: the only way feed bytes are made. */
 @Component

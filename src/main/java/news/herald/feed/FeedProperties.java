@@ -2,7 +2,6 @@ package news.herald.feed;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,16 +25,13 @@ record FeedProperties(@DefaultValue Feeds feeds, @DefaultValue WebSub websub) {
 	 * @param retryAfter {@code Retry-After} of a 503 while the database is unreachable
 	 * @param renderTimeout how long a render may wait for the database
 	 * @param cacheBytes upper bound of the rendered-feed cache (plain plus gzip bytes)
-	 * @param trustedProxies addresses or CIDR ranges whose {@code Forwarded} and
-	 * {@code X-Forwarded-*} headers are believed when no base URL is configured
 	 * @param logoUrl absolute URL of the outlet's logo; defaults to Herald's own
 	 */
 	record Feeds(@DefaultValue("15m") Duration ttl, @DefaultValue("50") int defaultLimit,
 			@DefaultValue("200") int maxLimit, @DefaultValue("60s") Duration maxAge,
 			@DefaultValue("5m") Duration staleWhileRevalidate, @DefaultValue("1d") Duration staleIfError,
 			@DefaultValue("30s") Duration retryAfter, @DefaultValue("10s") Duration renderTimeout,
-			@DefaultValue("64MB") org.springframework.util.unit.DataSize cacheBytes,
-			@DefaultValue List<String> trustedProxies, String logoUrl) {
+			@DefaultValue("64MB") org.springframework.util.unit.DataSize cacheBytes, String logoUrl) {
 
 		String cacheControl() {
 			return "public, max-age=" + this.maxAge.toSeconds() + ", stale-while-revalidate="

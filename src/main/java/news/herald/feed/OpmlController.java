@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.section.Section;
+import news.herald.web.PublicUrls;
 
 /**
  * {@code /feeds.opml}: an OPML 2.0 subscription list of every feed, one folder per

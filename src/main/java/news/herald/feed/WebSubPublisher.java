@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.EventRelay;
+import news.herald.web.PublicUrls;
 
 /**
  * Tells the WebSub hub ({@code herald.websub.hub-url}) about every feed an event changed:

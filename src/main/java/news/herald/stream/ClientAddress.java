@@ -23,8 +23,8 @@ class ClientAddress {
 
 	private final TrustedProxies trustedProxies;
 
-	ClientAddress(StreamProperties properties) {
-		this.trustedProxies = TrustedProxies.of("herald.stream.trusted-proxies", properties.trustedProxies());
+	ClientAddress(TrustedProxies trustedProxies) {
+		this.trustedProxies = trustedProxies;
 	}
 
 	String of(ServerHttpRequest request) {

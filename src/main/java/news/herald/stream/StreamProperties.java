@@ -1,7 +1,6 @@
 package news.herald.stream;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,14 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stream is closed (the client resumes by id)
  * @param retry reconnection delay the stream asks clients to wait ({@code retry:}), also
  * the {@code Retry-After} of a refused stream
- * @param trustedProxies addresses or CIDR ranges of reverse proxies whose
- * {@code X-Forwarded-For} names the client; from any other peer the header is ignored
  */
 @ConfigurationProperties("herald.stream")
 public record StreamProperties(@DefaultValue("10000") int maxStreams, @DefaultValue("50") int maxStreamsPerAddress,
 		@DefaultValue("15s") Duration heartbeat, @DefaultValue("7d") Duration retention,
-		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry,
-		@DefaultValue List<String> trustedProxies) {
+		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry) {
 
 	public StreamProperties {
 		if (maxStreams < 1 || maxStreamsPerAddress < 1 || buffer < 1) {
@@ -37,7 +33,6 @@ public record StreamProperties(@DefaultValue("10000") int maxStreams, @DefaultVa
 			throw new IllegalArgumentException(
 					"herald.stream.heartbeat must be positive, retry and retention " + "must not be negative");
 		}
-		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
 	}
 
 }

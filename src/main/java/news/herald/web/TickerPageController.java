@@ -42,19 +42,19 @@ class TickerPageController {
 
 	private final SectionCatalog sections;
 
-	private final PublicOrigin origin;
+	private final PublicUrls urls;
 
 	TickerPageController(ArticleRepository articles, ArticleEventRepository events, SectionCatalog sections,
-			PublicOrigin origin) {
+			PublicUrls urls) {
 		this.articles = articles;
 		this.events = events;
 		this.sections = sections;
-		this.origin = origin;
+		this.urls = urls;
 	}
 
 	@GetMapping(path = "/", produces = { MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE })
 	Mono<ResponseEntity<String>> page(@RequestParam(required = false) String section, ServerWebExchange exchange) {
-		String heraldOrigin = this.origin.of(exchange.getRequest());
+		String heraldOrigin = this.urls.base(exchange.getRequest());
 		if (section != null && !section.isBlank() && !this.sections.exists(section)) {
 			String body = TickerPage.sectionNotFound(section.strip(), this.sections.all());
 			return Mono.just(html(HttpStatus.NOT_FOUND, body));

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientAddressTests {
 
-	private final ClientAddress address = new ClientAddress(new StreamProperties(10, 10, Duration.ofSeconds(15),
-			Duration.ofDays(7), 8, Duration.ofSeconds(5), List.of("10.0.0.0/8", "192.168.1.1", "::1")));
+	private final ClientAddress address = new ClientAddress(
+			news.herald.web.TrustedProxies.of("herald.trusted-proxies", List.of("10.0.0.0/8", "192.168.1.1", "::1")));
 
 	@Test
 	void peerIsTheClientWhenItIsNoTrustedProxy() {

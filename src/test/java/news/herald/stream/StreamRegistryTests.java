@@ -1,7 +1,6 @@
 package news.herald.stream;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class StreamRegistryTests {
 
 	private final StreamProperties properties = new StreamProperties(3, 2, Duration.ofSeconds(15), Duration.ofDays(7),
-			8, Duration.ofSeconds(5), List.of());
+			8, Duration.ofSeconds(5));
 
 	private final StreamRegistry registry = new StreamRegistry(this.properties,
 			new StreamMetrics(new SimpleMeterRegistry(), java.time.Clock.systemUTC()));

@@ -1,4 +1,4 @@
-package news.herald.feed;
+package news.herald.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -13,12 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicUrlsTests {
 
-	private static FeedProperties properties(List<String> trustedProxies) {
-		FeedProperties.Feeds feeds = new FeedProperties.Feeds(java.time.Duration.ofMinutes(15), 50, 200,
-				java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(1),
-				java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(10),
-				org.springframework.util.unit.DataSize.ofMegabytes(64), trustedProxies, null);
-		return new FeedProperties(feeds, new FeedProperties.WebSub(null, 6, java.time.Duration.ofMillis(500)));
+	private static PublicUrls urls(String baseUrl, List<String> trustedProxies) {
+		return new PublicUrls(new HeraldProperties(baseUrl, null, trustedProxies),
+				TrustedProxies.of("herald.trusted-proxies", trustedProxies));
 	}
 
 	private static MockServerHttpRequest.BaseBuilder<?> from(String remote) {
@@ -28,22 +25,21 @@ class PublicUrlsTests {
 
 	@Test
 	void configuredBaseUrlWinsOverEverything() {
-		PublicUrls urls = new PublicUrls(new HeraldProperties("https://news.example/herald/", null),
-				properties(List.of("10.0.0.0/8")));
+		PublicUrls urls = urls("https://news.example/herald/", List.of("10.0.0.0/8"));
 		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Host", "evil.example").build()))
 			.isEqualTo("https://news.example/herald");
 	}
 
 	@Test
 	void withoutTrustedProxiesTheRequestUrlIsUsedAndForwardedHeadersIgnored() {
-		PublicUrls urls = new PublicUrls(new HeraldProperties(null, null), properties(List.of()));
+		PublicUrls urls = urls(null, List.of());
 		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Host", "evil.example").build()))
 			.isEqualTo("http://herald.internal:8080");
 	}
 
 	@Test
 	void forwardedHeadersFromATrustedProxyAreBelieved() {
-		PublicUrls urls = new PublicUrls(new HeraldProperties(null, null), properties(List.of("10.0.0.0/8", "::1")));
+		PublicUrls urls = urls(null, List.of("10.0.0.0/8", "::1"));
 		assertThat(urls.base(from("10.1.2.3").header("Forwarded", "for=1.2.3.4;proto=https;host=news.example").build()))
 			.isEqualTo("https://news.example");
 		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Proto", "https")
@@ -57,7 +53,7 @@ class PublicUrlsTests {
 
 	@Test
 	void malformedForwardedValuesFallBackToTheRequest() {
-		PublicUrls urls = new PublicUrls(new HeraldProperties(null, null), properties(List.of("10.0.0.0/8")));
+		PublicUrls urls = urls(null, List.of("10.0.0.0/8"));
 		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Host", "news.example/<script>").build()))
 			.isEqualTo("http://herald.internal:8080");
 		assertThat(urls.base(from("10.1.2.3").header("X-Forwarded-Proto", "javascript")

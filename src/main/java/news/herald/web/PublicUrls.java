@@ -1,4 +1,4 @@
-package news.herald.feed;
+package news.herald.web;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -8,34 +8,33 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
-import news.herald.web.TrustedProxies;
 import news.herald.config.HeraldProperties;
 
 /**
- * The public base URL that absolute feed links start with: {@code herald.base-url} when
- * configured; else the request's own scheme and host, corrected by {@code Forwarded} or
- * {@code X-Forwarded-*} only when the request comes from a trusted proxy (anyone else
- * could otherwise make our feeds point at their site).
+ * The public base URL that absolute links (feeds, the embed snippet) start with:
+ * {@code herald.base-url} when configured; else the request's own scheme and host,
+ * corrected by {@code Forwarded} or {@code X-Forwarded-*} only when the request comes
+ * from a trusted proxy (anyone else could otherwise make our feeds point at their site).
  */
 @Component
-class PublicUrls {
+public class PublicUrls {
 
 	private final String configured;
 
 	private final TrustedProxies trustedProxies;
 
-	PublicUrls(HeraldProperties herald, FeedProperties properties) {
+	PublicUrls(HeraldProperties herald, TrustedProxies trustedProxies) {
 		this.configured = herald.publicBaseUrl().map(URI::toString).orElse(null);
-		this.trustedProxies = TrustedProxies.of("herald.feeds.trusted-proxies", properties.feeds().trustedProxies());
+		this.trustedProxies = trustedProxies;
 	}
 
 	/** The configured base URL, or null when it comes from each request. */
-	String configured() {
+	public String configured() {
 		return this.configured;
 	}
 
 	/** Scheme, host, port and path prefix without a trailing slash. */
-	String base(ServerHttpRequest request) {
+	public String base(ServerHttpRequest request) {
 		if (this.configured != null) {
 			return this.configured;
 		}
