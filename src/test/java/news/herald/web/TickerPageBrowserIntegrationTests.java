@@ -2,7 +2,6 @@ package news.herald.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,23 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,52 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * published through the API, escaping, the reader's time zone, phone width, keyboard and
  * contrast. Screenshots land in {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "herald.publishing.keys=" + TickerPageBrowserIntegrationTests.KEY_SHA256)
-@AutoConfigureWebTestClient
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(HeadlessChromium.Required.class)
-class TickerPageBrowserIntegrationTests {
-
-	static final String KEY = "herald-browser-test-publisher-key";
-
-	/** {@code printf %s herald-browser-test-publisher-key | sha256sum} */
-	static final String KEY_SHA256 = "5cc6bc27bd0b1f86601f0a4a5600db2b12774a979fd26c5d90ab615c5c7d7427";
-
-	/** A reader far from UTC, so a time shown in UTC would be caught. */
-	static final ZoneId READER_ZONE = ZoneId.of("Asia/Almaty");
-
-	static final String THUMBNAIL = "https://localhost:9/photos/thumbnail.jpg";
-
-	static final String XSS_TITLE = "<img src=x onerror=alert(1)> Markup in a headline";
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
-
-	HeadlessChromium browser;
-
-	ChromeDriver driver;
-
-	NewsroomClient newsroom;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = HeadlessChromium.start(READER_ZONE.getId());
-		this.driver = this.browser.driver();
-		this.newsroom = new NewsroomClient(this.client, KEY);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+class TickerPageBrowserIntegrationTests extends BrowserTestSupport {
 
 	@Test
 	void publishedHeadlinesAreOnThePageWithMarkupShownAsText() {
@@ -183,10 +126,6 @@ class TickerPageBrowserIntegrationTests {
 	private void open(String url) {
 		this.driver.get(url);
 		waitUntil(() -> !"connecting".equals(connectionState()));
-	}
-
-	private String herald() {
-		return "http://localhost:" + this.port;
 	}
 
 	private String connectionState() {
