@@ -2,18 +2,29 @@ package news.herald.web;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What the browser tests share: one running Herald (one context for all of them), one
@@ -69,6 +80,39 @@ abstract class BrowserTestSupport {
 
 	String herald() {
 		return "http://localhost:" + this.port;
+	}
+
+	String connectionState() {
+		return this.driver.findElement(By.id("connection")).getAttribute("data-state");
+	}
+
+	WebElement firstHeadline() {
+		return this.driver.findElement(By.cssSelector("#headlines > li"));
+	}
+
+	WebElement headline(String id) {
+		return this.driver.findElement(By.cssSelector("#headlines li[data-id='" + id + "']"));
+	}
+
+	String titleOf(String id) {
+		List<WebElement> found = this.driver.findElements(By.cssSelector("#headlines li[data-id='" + id + "']"));
+		return found.isEmpty() ? null : found.get(0).findElement(By.cssSelector(".headline-title")).getText();
+	}
+
+	void assertNoInjectedMarkup() {
+		assertThat(this.driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+		assertThat(this.driver.findElements(By.cssSelector("#headlines .headline-title img"))).isEmpty();
+		assertNoAlert();
+	}
+
+	void assertNoAlert() {
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
+	}
+
+	void waitUntil(BooleanSupplier condition) {
+		new WebDriverWait(this.driver, PATIENCE, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until((d) -> condition.getAsBoolean());
 	}
 
 }

@@ -7,13 +7,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The live ticker page and the embeddable widget in real headless Chromium, against the
@@ -165,40 +163,6 @@ class TickerLiveBrowserIntegrationTests extends BrowserTestSupport {
 	private void openLive(String url) {
 		this.driver.get(url);
 		waitUntil(() -> "live".equals(connectionState()));
-	}
-
-	private String connectionState() {
-		return this.driver.findElement(By.id("connection")).getAttribute("data-state");
-	}
-
-	private WebElement firstHeadline() {
-		return this.driver.findElement(By.cssSelector("#headlines > li"));
-	}
-
-	private WebElement headline(String id) {
-		return this.driver.findElement(By.cssSelector("#headlines li[data-id='" + id + "']"));
-	}
-
-	private String titleOf(String id) {
-		List<WebElement> found = this.driver.findElements(By.cssSelector("#headlines li[data-id='" + id + "']"));
-		return found.isEmpty() ? null : found.get(0).findElement(By.cssSelector(".headline-title")).getText();
-	}
-
-	private void assertNoInjectedMarkup() {
-		assertThat(this.driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-		assertThat(this.driver.findElements(By.cssSelector("#headlines .headline-title img"))).isEmpty();
-		assertNoAlert();
-	}
-
-	private void assertNoAlert() {
-		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
-	}
-
-	private void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.driver, PATIENCE, Duration.ofMillis(50))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.ignoring(org.openqa.selenium.NoSuchElementException.class)
-			.until((d) -> condition.getAsBoolean());
 	}
 
 }

@@ -1,6 +1,5 @@
 package news.herald.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -126,40 +124,6 @@ class TickerPageBrowserIntegrationTests extends BrowserTestSupport {
 	private void open(String url) {
 		this.driver.get(url);
 		waitUntil(() -> !"connecting".equals(connectionState()));
-	}
-
-	private String connectionState() {
-		return this.driver.findElement(By.id("connection")).getAttribute("data-state");
-	}
-
-	private WebElement firstHeadline() {
-		return this.driver.findElement(By.cssSelector("#headlines > li"));
-	}
-
-	private WebElement headline(String id) {
-		return this.driver.findElement(By.cssSelector("#headlines li[data-id='" + id + "']"));
-	}
-
-	private String titleOf(String id) {
-		List<WebElement> found = this.driver.findElements(By.cssSelector("#headlines li[data-id='" + id + "']"));
-		return found.isEmpty() ? null : found.get(0).findElement(By.cssSelector(".headline-title")).getText();
-	}
-
-	private void assertNoInjectedMarkup() {
-		assertThat(this.driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-		assertThat(this.driver.findElements(By.cssSelector("#headlines .headline-title img"))).isEmpty();
-		assertNoAlert();
-	}
-
-	private void assertNoAlert() {
-		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
-	}
-
-	private void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.driver, PATIENCE, Duration.ofMillis(50))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.ignoring(org.openqa.selenium.NoSuchElementException.class)
-			.until((d) -> condition.getAsBoolean());
 	}
 
 }
