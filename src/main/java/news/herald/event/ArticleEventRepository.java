@@ -116,6 +116,18 @@ public class ArticleEventRepository {
 		return spec.map(this::event).all();
 	}
 
+	/**
+	 * Claims the WebSub ping of an event for this instance: true for exactly one caller
+	 * per event, whichever instance asks first.
+	 */
+	public Mono<Boolean> claimHubPing(long id) {
+		return this.db.sql("""
+				update article_events set hub_pinged_at = clock_timestamp()
+				where id = :id and hub_pinged_at is null
+				returning id
+				""").bind("id", id).map((row) -> row.get("id", Long.class)).one().hasElement();
+	}
+
 	/** Id of the newest committed event, 0 when there is none. */
 	public Mono<Long> latestId() {
 		return this.db.sql("select coalesce(max(id), 0) as id from article_events")

@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import news.herald.event.ArticleEvent;
+import news.herald.event.ArticleEventRepository;
 import news.herald.event.EventRelay;
 import news.herald.web.PublicUrls;
 
@@ -28,6 +29,11 @@ import news.herald.web.PublicUrls;
  * it left), in every format. It follows the event relay, so a write never waits for the
  * hub; failed pings are retried with exponential back-off and then given up with a log
  * line, as the hub will still see the change on its next poll.
+ * <p>
+ * With several instances each event is pinged by one of them: the first to claim it in
+ * the outbox. An instance that dies between its claim and its ping loses that ping, which
+ * the hub's next poll makes up for; pinging from every instance would instead multiply
+ * every ping by the number of replicas.
  */
 @Component
 class WebSubPublisher implements SmartLifecycle {
@@ -38,7 +44,11 @@ class WebSubPublisher implements SmartLifecycle {
 
 	private static final int CONCURRENT_PINGS = 4;
 
+	private static final int CONCURRENT_CLAIMS = 4;
+
 	private final EventRelay relay;
+
+	private final ArticleEventRepository events;
 
 	private final FeedScopes scopes;
 
@@ -50,8 +60,10 @@ class WebSubPublisher implements SmartLifecycle {
 
 	private volatile Disposable subscription;
 
-	WebSubPublisher(EventRelay relay, FeedScopes scopes, FeedProperties properties, PublicUrls urls) {
+	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedScopes scopes, FeedProperties properties,
+			PublicUrls urls) {
 		this.relay = relay;
+		this.events = events;
 		this.scopes = scopes;
 		this.settings = properties.websub();
 		this.base = urls.configured();
@@ -72,9 +84,22 @@ class WebSubPublisher implements SmartLifecycle {
 			.onBackpressureBuffer(BUFFER,
 					(dropped) -> logger.warn("WebSub pings are falling behind; skipped event " + dropped.id()),
 					BufferOverflowStrategy.DROP_OLDEST)
+			.flatMap(this::claimed, CONCURRENT_CLAIMS)
 			.concatMapIterable(this::feedUrls)
 			.flatMap(this::ping, CONCURRENT_PINGS)
 			.subscribe();
+	}
+
+	/** The event, if this instance is the one to ping the hub for it. */
+	private Mono<ArticleEvent> claimed(ArticleEvent event) {
+		return this.events.claimHubPing(event.id())
+			.filter(Boolean::booleanValue)
+			.map((claimed) -> event)
+			.onErrorResume((ex) -> {
+				logger.warn("Could not claim the WebSub ping of event " + event.id() + " (" + ex.getMessage()
+						+ "); the hub will see the change on its next poll");
+				return Mono.empty();
+			});
 	}
 
 	/** The public URL of every feed the event changed. */
