@@ -24,6 +24,8 @@ class FeedPages {
 
 	private final FeedRenderer renderer;
 
+	private final FeedCompression compression;
+
 	private final FeedBodies bodies;
 
 	private final FeedProperties.Feeds settings;
@@ -34,10 +36,11 @@ class FeedPages {
 
 	private final String settingsDigest;
 
-	FeedPages(ArticleRepository articles, FeedRenderer renderer, FeedBodies bodies, FeedProperties properties,
-			PublicUrls urls) {
+	FeedPages(ArticleRepository articles, FeedRenderer renderer, FeedCompression compression, FeedBodies bodies,
+			FeedProperties properties, PublicUrls urls) {
 		this.articles = articles;
 		this.renderer = renderer;
+		this.compression = compression;
 		this.bodies = bodies;
 		this.settings = properties.feeds();
 		this.hub = properties.websub().enabled() ? properties.websub().hubUrl().toString() : null;
@@ -74,7 +77,7 @@ class FeedPages {
 		FeedPage feedPage = new FeedPage(scope, key.format(), page, updated, links(key, scope, next),
 				this.settings.ttl().toMinutes(), this.bodies::of);
 		byte[] plain = this.renderer.render(feedPage);
-		return new RenderedFeed(stamp, key.format(), plain, FeedRenderer.gzip(plain),
+		return new RenderedFeed(stamp, key.format(), plain, FeedCompression.gzip(plain), this.compression.brotli(plain),
 				RenderedFeed.Validators.of(stamp, this.settingsDigest));
 	}
 

@@ -24,7 +24,8 @@ record FeedProperties(@DefaultValue Feeds feeds, @DefaultValue WebSub websub) {
 	 * @param staleIfError {@code Cache-Control: stale-if-error}
 	 * @param retryAfter {@code Retry-After} of a 503 while the database is unreachable
 	 * @param renderTimeout how long a render may wait for the database
-	 * @param cacheBytes upper bound of the rendered-feed cache (plain plus gzip bytes)
+	 * @param cacheBytes upper bound of the rendered-feed cache (plain, gzip and Brotli
+	 * bytes)
 	 * @param logoUrl absolute URL of the outlet's logo; defaults to Herald's own
 	 */
 	record Feeds(@DefaultValue("15m") Duration ttl, @DefaultValue("50") int defaultLimit,

@@ -13,22 +13,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a rendered feed or its 304, choosing the gzip representation when the client
- * accepts it. Everything written comes precomputed from the render; a 304 touches neither
+ * Writes a rendered feed or its 304, in the coding (Brotli, gzip or none) the client
+ * prefers. Everything written comes precomputed from the render; a 304 touches neither
  * the database nor a renderer.
  */
 @Component
 class FeedResponses {
 
-	private static final String GZIP = "gzip";
-
 	private final String cacheControl;
 
 	private final Clock clock;
 
-	FeedResponses(FeedProperties properties, Clock clock) {
+	private final boolean brotli;
+
+	FeedResponses(FeedProperties properties, Clock clock, FeedCompression compression) {
 		this.cacheControl = properties.feeds().cacheControl();
 		this.clock = clock;
+		this.brotli = compression.brotliAvailable();
 	}
 
 	/** Whether the request's validators name this state of the feed. */
@@ -53,8 +54,7 @@ class FeedResponses {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.NOT_MODIFIED);
 		HttpHeaders headers = response.getHeaders();
-		boolean gzip = acceptsGzip(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING));
-		common(headers, validators, gzip, now);
+		common(headers, validators, coding(exchange), now);
 		return response.setComplete();
 	}
 
@@ -66,12 +66,15 @@ class FeedResponses {
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
-		boolean gzip = acceptsGzip(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING));
-		common(headers, feed.validators(), gzip, now);
-		byte[] body = gzip ? feed.gzip() : feed.plain();
+		ContentCoding coding = coding(exchange);
+		if (coding == ContentCoding.BROTLI && feed.brotli() == null) {
+			coding = ContentCoding.GZIP;
+		}
+		common(headers, feed.validators(), coding, now);
+		byte[] body = feed.body(coding);
 		headers.set(HttpHeaders.CONTENT_TYPE, feed.format().contentType());
-		if (gzip) {
-			headers.set(HttpHeaders.CONTENT_ENCODING, GZIP);
+		if (coding.token != null) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, coding.token);
 		}
 		headers.setContentLength(body.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
@@ -87,49 +90,19 @@ class FeedResponses {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(plain)));
 	}
 
-	private void common(HttpHeaders headers, RenderedFeed.Validators validators, boolean gzip, Instant now) {
+	private ContentCoding coding(ServerWebExchange exchange) {
+		return ContentCoding.negotiate(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING),
+				this.brotli);
+	}
+
+	private void common(HttpHeaders headers, RenderedFeed.Validators validators, ContentCoding coding, Instant now) {
 		headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		headers.set(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		headers.set(HttpHeaders.ETAG, gzip ? validators.gzipEtag() : validators.etag());
+		headers.set(HttpHeaders.ETAG, validators.etag(coding));
 		String lastModified = validators.lastModifiedAt(now);
 		if (lastModified != null) {
 			headers.set(HttpHeaders.LAST_MODIFIED, lastModified);
 		}
-	}
-
-	/**
-	 * Whether an {@code Accept-Encoding} value admits gzip: listed (or {@code *}) without
-	 * {@code q=0}.
-	 */
-	static boolean acceptsGzip(String acceptEncoding) {
-		if (acceptEncoding == null || acceptEncoding.isEmpty()) {
-			return false;
-		}
-		if (acceptEncoding.equals(GZIP) || acceptEncoding.startsWith("gzip, ")) {
-			return true;
-		}
-		boolean gzip = false;
-		boolean wildcard = false;
-		boolean gzipListed = false;
-		for (String coding : acceptEncoding.split(",")) {
-			String[] parts = coding.split(";");
-			String name = parts[0].strip();
-			boolean acceptable = true;
-			for (int i = 1; i < parts.length; i++) {
-				String parameter = parts[i].strip();
-				if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
-					acceptable = !parameter.substring(2).strip().matches("0(\\.0{0,3})?");
-				}
-			}
-			if (name.equalsIgnoreCase(GZIP) || name.equalsIgnoreCase("x-gzip")) {
-				gzipListed = true;
-				gzip = acceptable;
-			}
-			else if (name.equals("*")) {
-				wildcard = acceptable;
-			}
-		}
-		return gzipListed ? gzip : wildcard;
 	}
 
 }

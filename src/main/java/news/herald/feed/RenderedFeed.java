@@ -6,36 +6,50 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A feed page as it goes on the wire, kept in the cache: the bytes, their gzip form and
- * the validators, computed once per render so that serving it costs no formatting.
+ * A feed page as it goes on the wire, kept in the cache: the bytes, their gzip and Brotli
+ * forms and the validators, computed once per render so that serving it costs no
+ * formatting and no compression.
  *
  * @param stamp the event the render is current with
  * @param format the wire format
  * @param plain the uncompressed bytes
  * @param gzip the same bytes gzip-compressed
+ * @param brotli the same bytes Brotli-compressed, null where Brotli is unavailable
  * @param validators the ETags and Last-Modified of this state of the feed
  */
-record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzip, Validators validators) {
+record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzip, byte[] brotli,
+		Validators validators) {
 
 	long weight() {
-		return this.plain.length + (long) this.gzip.length;
+		return this.plain.length + (long) this.gzip.length + ((this.brotli != null) ? this.brotli.length : 0);
+	}
+
+	/** The bytes in the given coding; gzip stands in for Brotli where it is missing. */
+	byte[] body(ContentCoding coding) {
+		return switch (coding) {
+			case IDENTITY -> this.plain;
+			case GZIP -> this.gzip;
+			case BROTLI -> (this.brotli != null) ? this.brotli : this.gzip;
+		};
 	}
 
 	/**
 	 * The validators of one state of one feed. The ETag names the newest event that
 	 * touched the feed plus a digest of the settings that shape its bytes, so every
-	 * instance with the same settings gives the same ETag for the same state; the gzip
-	 * representation gets its own ETag, as its bytes differ.
+	 * instance with the same settings gives the same ETag for the same state; each
+	 * compressed representation gets its own ETag, as its bytes differ.
 	 *
 	 * @param etag the ETag of the uncompressed representation
 	 * @param gzipEtag the ETag of the gzip representation
+	 * @param brotliEtag the ETag of the Brotli representation
 	 * @param lastModified the {@code Last-Modified} value, null when no event touched the
 	 * feed yet
 	 * @param lastModifiedSecond {@code Last-Modified} in epoch seconds, -1 if none
 	 * @param settledAt when {@code Last-Modified} becomes trustworthy; see
 	 * {@link #lastModifiedAt(Instant)}
 	 */
-	record Validators(String etag, String gzipEtag, String lastModified, long lastModifiedSecond, Instant settledAt) {
+	record Validators(String etag, String gzipEtag, String brotliEtag, String lastModified, long lastModifiedSecond,
+			Instant settledAt) {
 
 		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME
 			.withZone(ZoneOffset.UTC);
@@ -51,7 +65,16 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 				second = truncated.getEpochSecond();
 				settledAt = truncated.plusSeconds(2);
 			}
-			return new Validators(tag + "\"", tag + "-gzip\"", lastModified, second, settledAt);
+			return new Validators(tag + "\"", tag + "-gzip\"", tag + "-br\"", lastModified, second, settledAt);
+		}
+
+		/** The ETag of the representation in the given coding. */
+		String etag(ContentCoding coding) {
+			return switch (coding) {
+				case IDENTITY -> this.etag;
+				case GZIP -> this.gzipEtag;
+				case BROTLI -> this.brotliEtag;
+			};
 		}
 
 		/**
@@ -67,7 +90,7 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 
 		/** Whether an {@code If-None-Match} value names this state. */
 		boolean matches(String ifNoneMatch) {
-			if (ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.gzipEtag)) {
+			if (names(ifNoneMatch)) {
 				return true;
 			}
 			for (String candidate : ifNoneMatch.split(",")) {
@@ -78,11 +101,15 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 				if (tag.startsWith("W/")) {
 					tag = tag.substring(2);
 				}
-				if (tag.equals(this.etag) || tag.equals(this.gzipEtag)) {
+				if (names(tag)) {
 					return true;
 				}
 			}
 			return false;
+		}
+
+		private boolean names(String tag) {
+			return tag.equals(this.etag) || tag.equals(this.gzipEtag) || tag.equals(this.brotliEtag);
 		}
 
 		/**

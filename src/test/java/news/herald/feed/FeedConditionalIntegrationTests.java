@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.zip.GZIPInputStream;
 
+import org.brotli.dec.BrotliInputStream;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
@@ -73,7 +75,7 @@ class FeedConditionalIntegrationTests {
 	@Test
 	void gzipRepresentationHasItsOwnEtagAndRevalidatesToo() {
 		FeedFetch plain = FeedFetch.get(this.client, "/feeds/rss.xml");
-		FeedFetch gzip = FeedFetch.get(this.client, "/feeds/rss.xml", (h) -> h.set("Accept-Encoding", "gzip, br"));
+		FeedFetch gzip = FeedFetch.get(this.client, "/feeds/rss.xml", (h) -> h.set("Accept-Encoding", "gzip"));
 		assertThat(gzip.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("gzip");
 		assertThat(gzip.etag()).isNotEqualTo(plain.etag());
 		FeedFetch revalidated = FeedFetch.get(this.client, "/feeds/rss.xml", (h) -> {
@@ -95,10 +97,34 @@ class FeedConditionalIntegrationTests {
 			assertThat(gzip.headers().getContentLength()).isEqualTo(gzip.body().length);
 			assertThat(gzip.body().length).isLessThan(plain.body().length);
 			assertThat(gunzip(gzip.body())).isEqualTo(plain.body());
-			FeedFetch refused = FeedFetch.get(this.client, uri, (h) -> h.set("Accept-Encoding", "gzip;q=0, br"));
+			FeedFetch brotli = FeedFetch.get(this.client, uri,
+					(h) -> h.set("Accept-Encoding", "gzip, deflate, br, zstd"));
+			assertThat(brotli.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("br");
+			assertThat(brotli.headers().getContentLength()).isEqualTo(brotli.body().length);
+			assertThat(brotli.body().length).isLessThan(gzip.body().length);
+			assertThat(unbrotli(brotli.body())).isEqualTo(plain.body());
+			FeedFetch refused = FeedFetch.get(this.client, uri, (h) -> h.set("Accept-Encoding", "gzip;q=0, br;q=0"));
 			assertThat(refused.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isNull();
 			assertThat(refused.body()).isEqualTo(plain.body());
+			FeedFetch preferred = FeedFetch.get(this.client, uri, (h) -> h.set("Accept-Encoding", "br;q=0.5, gzip"));
+			assertThat(preferred.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("gzip");
 		}
+	}
+
+	@Test
+	void brotliRepresentationHasItsOwnEtagAndRevalidatesToo() {
+		FeedFetch gzip = FeedFetch.get(this.client, "/feeds/world/atom.xml", (h) -> h.set("Accept-Encoding", "gzip"));
+		FeedFetch brotli = FeedFetch.get(this.client, "/feeds/world/atom.xml", (h) -> h.set("Accept-Encoding", "br"));
+		assertThat(brotli.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("br");
+		assertThat(brotli.headers().getFirst(HttpHeaders.VARY)).isEqualTo("Accept-Encoding");
+		assertThat(brotli.etag()).isNotEqualTo(gzip.etag());
+		FeedFetch revalidated = FeedFetch.get(this.client, "/feeds/world/atom.xml", (h) -> {
+			h.set("Accept-Encoding", "br");
+			h.set("If-None-Match", brotli.etag());
+		});
+		assertThat(revalidated.status()).isEqualTo(304);
+		assertThat(revalidated.etag()).isEqualTo(brotli.etag());
+		assertThat(revalidated.body()).isNullOrEmpty();
 	}
 
 	@Test
@@ -156,6 +182,15 @@ class FeedConditionalIntegrationTests {
 				(h) -> h.setIfNoneMatch(sibling.etag()));
 		assertThat(siblingAgain.status()).isEqualTo(304);
 		assertThat(FeedFetch.get(this.client, "/feeds/world/atom.xml").text()).contains(article.id().toString());
+	}
+
+	static byte[] unbrotli(byte[] brotli) {
+		try (BrotliInputStream in = new BrotliInputStream(new ByteArrayInputStream(brotli))) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static byte[] gunzip(byte[] gzip) {

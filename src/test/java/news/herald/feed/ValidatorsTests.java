@@ -16,12 +16,17 @@ class ValidatorsTests {
 	void etagsNameTheEventAndTheRepresentation() {
 		assertThat(this.validators.etag()).isEqualTo("\"abc-42\"");
 		assertThat(this.validators.gzipEtag()).isEqualTo("\"abc-42-gzip\"");
+		assertThat(this.validators.brotliEtag()).isEqualTo("\"abc-42-br\"");
+		assertThat(this.validators.etag(ContentCoding.BROTLI)).isEqualTo("\"abc-42-br\"");
+		assertThat(this.validators.etag(ContentCoding.IDENTITY)).isEqualTo("\"abc-42\"");
 	}
 
 	@Test
-	void ifNoneMatchAcceptsEitherRepresentationWeakFormsListsAndStar() {
+	void ifNoneMatchAcceptsAnyRepresentationWeakFormsListsAndStar() {
 		assertThat(this.validators.matches("\"abc-42\"")).isTrue();
 		assertThat(this.validators.matches("W/\"abc-42-gzip\"")).isTrue();
+		assertThat(this.validators.matches("\"abc-42-br\"")).isTrue();
+		assertThat(this.validators.matches("\"abc-41-br\", W/\"abc-42-br\"")).isTrue();
 		assertThat(this.validators.matches("\"abc-41\", \"abc-42\"")).isTrue();
 		assertThat(this.validators.matches("*")).isTrue();
 		assertThat(this.validators.matches("\"abc-41\"")).isFalse();
