@@ -23,9 +23,9 @@ class FeedCompression {
 
 	private static final Log logger = LogFactory.getLog(FeedCompression.class);
 
-	// Quality 5: a 127 kB feed in about a millisecond and a half, within a few per cent
-	// of
-	// quality 9; 11 takes a hundred times longer for another 15 per cent.
+	// Quality 5: the demo outlet's RSS feed (14.4 kB) becomes 3.5 kB (gzip: 3.8 kB)
+	// in 0.15 ms; qualities 6-8 gain nothing on it, and 11 saves another 15 per cent
+	// at a hundred times the cost, too much for the render path.
 	private static final int BROTLI_QUALITY = 5;
 
 	private final Encoder.Parameters brotli;
