@@ -29,6 +29,7 @@ import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
 import news.herald.event.ArticleEventType;
 import news.herald.event.EventRelay;
+import news.herald.TestHttp;
 
 import static news.herald.article.PublishingFixtures.EDITOR_KEY;
 import static news.herald.article.PublishingFixtures.article;
@@ -153,10 +154,7 @@ class ScheduledReleaseIntegrationTests {
 	}
 
 	private static WebTestClient client(int port) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return TestHttp.server(port);
 	}
 
 	private List<String> listed(WebTestClient client) {

@@ -2,7 +2,6 @@ package news.herald.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import java.util.Set;
 
@@ -17,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import news.herald.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +39,7 @@ class OperationsIntegrationTests {
 
 	@BeforeEach
 	void management() {
-		this.management = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.managementPort)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		this.management = TestHttp.server(this.managementPort);
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import org.brotli.dec.BrotliInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +23,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.herald.article.Article;
+import news.herald.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +46,8 @@ class FeedConditionalIntegrationTests {
 	@BeforeEach
 	void rawClient() {
 		// Spring's default connector asks for and decodes gzip itself; these tests look
-		// at
-		// the bytes on the wire.
-		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create()))
+		// at the bytes on the wire.
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(TestHttp.rawClient()))
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();

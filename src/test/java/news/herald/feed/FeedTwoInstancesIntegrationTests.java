@@ -1,6 +1,5 @@
 package news.herald.feed;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import news.herald.HeraldApplication;
 import news.herald.article.Article;
 import news.herald.config.EmbeddedDatabase;
+import news.herald.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,10 +111,7 @@ class FeedTwoInstancesIntegrationTests {
 	}
 
 	private static WebTestClient client(int port) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return TestHttp.server(port);
 	}
 
 }

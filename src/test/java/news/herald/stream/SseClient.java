@@ -8,6 +8,8 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 
+import news.herald.TestHttp;
+
 /**
  * A plain HTTP client reading a stream as raw {@code text/event-stream} bytes, split into
  * blocks at blank lines exactly as the spec says. Independent of WebFlux's SSE codec.
@@ -18,7 +20,7 @@ final class SseClient {
 	}
 
 	static Flux<Block> blocks(int port, String path) {
-		return blocks(HttpClient.create(), port, path, Map.of());
+		return blocks(TestHttp.rawClient(), port, path, Map.of());
 	}
 
 	static Flux<Block> blocks(HttpClient client, int port, String path, Map<String, String> headers) {

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +39,7 @@ import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
 import news.herald.section.SectionCatalog;
 import news.herald.stream.SseClient.Block;
+import news.herald.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -206,7 +206,7 @@ class StreamIntegrationTests {
 				Queue<Block> blocks = new ConcurrentLinkedQueue<>();
 				Map<String, String> headers = (i % 3 == 0) ? Map.of() : Map.of("Last-Event-ID", String.valueOf(from));
 				String uri = (i % 3 == 0) ? path + "?lastEventId=" + from : path;
-				clients.add(SseClient.blocks(HttpClient.create(), this.port, uri, headers)
+				clients.add(SseClient.blocks(TestHttp.rawClient(), this.port, uri, headers)
 					.filter((block) -> block.id() > 0)
 					.subscribe(blocks::add));
 				received.add(blocks);
@@ -252,7 +252,7 @@ class StreamIntegrationTests {
 		// it.
 		await().atMost(TIMEOUT).until(() -> this.broadcast.lastId() >= old);
 		StepVerifier
-			.create(SseClient.blocks(HttpClient.create(), this.port, "/stream/europe",
+			.create(SseClient.blocks(TestHttp.rawClient(), this.port, "/stream/europe",
 					Map.of("Last-Event-ID", String.valueOf(old))))
 			.assertNext((block) -> assertThat(block.text()).isEqualTo("retry: 5000"))
 			.assertNext((block) -> {
@@ -276,7 +276,7 @@ class StreamIntegrationTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 		StepVerifier
-			.create(SseClient.blocks(HttpClient.create(), this.port, "/stream", Map.of("Last-Event-ID", "garbage"))
+			.create(SseClient.blocks(TestHttp.rawClient(), this.port, "/stream", Map.of("Last-Event-ID", "garbage"))
 				.skip(1)
 				.take(1))
 			.assertNext((block) -> assertThat(block.event()).isEqualTo("reset"))

@@ -28,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.herald.article.ArticlePublisher;
 import news.herald.stream.SseClient.Block;
+import news.herald.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +68,7 @@ class StreamLimitsIntegrationTests {
 
 	@Test
 	void perAddressLimitRefusesWith429AndRetryAfter() {
-		HttpClient untrusted = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
+		HttpClient untrusted = TestHttp.rawClient().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
 		for (int i = 0; i < 3; i++) {
 			// An untrusted peer cannot spread its streams over invented addresses.
 			openStream(untrusted, Map.of("X-Forwarded-For", "198.51.100." + i));
@@ -75,7 +76,7 @@ class StreamLimitsIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> this.registry.openStreams() == 3);
 		assertRefused(untrusted, Map.of("X-Forwarded-For", "198.51.100.99"), "Too many streams from one address");
 		// Through a trusted proxy each forwarded client has its own allowance.
-		openStream(HttpClient.create(), Map.of("X-Forwarded-For", "203.0.113.7"));
+		openStream(TestHttp.rawClient(), Map.of("X-Forwarded-For", "203.0.113.7"));
 		await().atMost(TIMEOUT).until(() -> this.registry.openStreams() == 4);
 		// A closed stream gives its place back.
 		this.open.remove(0).dispose();
@@ -87,11 +88,11 @@ class StreamLimitsIntegrationTests {
 	@Test
 	void instanceLimitRefusesWith429() {
 		for (int i = 0; i < 7; i++) {
-			openStream(HttpClient.create(), Map.of("X-Forwarded-For", "203.0.113." + (i % 3) + ", 127.0.0.1"));
+			openStream(TestHttp.rawClient(), Map.of("X-Forwarded-For", "203.0.113." + (i % 3) + ", 127.0.0.1"));
 		}
 		await().atMost(TIMEOUT).until(() -> this.registry.openStreams() == 7);
 		double refusedBefore = refusedForMaxStreams();
-		assertRefused(HttpClient.create(), Map.of("X-Forwarded-For", "203.0.113.50"), "Too many streams");
+		assertRefused(TestHttp.rawClient(), Map.of("X-Forwarded-For", "203.0.113.50"), "Too many streams");
 		// Refused once, counted once, though the refusal passes from the fast path to the
 		// controller that renders it.
 		assertThat(refusedForMaxStreams()).isEqualTo(refusedBefore + 1);
@@ -115,7 +116,7 @@ class StreamLimitsIntegrationTests {
 		Queue<Block> healthy = new ConcurrentLinkedQueue<>();
 		this.open.add(SseClient.blocks(this.port, "/stream").filter(Block::isArticleEvent).subscribe(healthy::add));
 		// Reads the first chunk, then nothing: its socket buffers fill up.
-		HttpClient stalled = HttpClient.create().option(ChannelOption.SO_RCVBUF, 4096);
+		HttpClient stalled = TestHttp.rawClient().option(ChannelOption.SO_RCVBUF, 4096);
 		StalledReader reader = new StalledReader();
 		stalled.port(this.port).host("127.0.0.1").get().uri("/stream").responseContent().subscribe(reader);
 		this.open.add(reader);
