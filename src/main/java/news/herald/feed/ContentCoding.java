@@ -48,7 +48,7 @@ enum ContentCoding {
 			}
 		}
 		gzip = (gzip >= 0) ? gzip : any;
-		br = (br >= 0 && brotli) ? br : (brotli ? any : 0);
+		br = !brotli ? 0 : (br >= 0) ? br : any;
 		if (br > 0 && br >= gzip) {
 			return BROTLI;
 		}

@@ -54,7 +54,7 @@ class FeedResponses {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.NOT_MODIFIED);
 		HttpHeaders headers = response.getHeaders();
-		common(headers, validators, coding(exchange), now);
+		common(headers, validators, coding(exchange, this.brotli), now);
 		return response.setComplete();
 	}
 
@@ -66,10 +66,7 @@ class FeedResponses {
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
-		ContentCoding coding = coding(exchange);
-		if (coding == ContentCoding.BROTLI && feed.brotli() == null) {
-			coding = ContentCoding.GZIP;
-		}
+		ContentCoding coding = coding(exchange, feed.brotli() != null);
 		common(headers, feed.validators(), coding, now);
 		byte[] body = feed.body(coding);
 		headers.set(HttpHeaders.CONTENT_TYPE, feed.format().contentType());
@@ -90,9 +87,9 @@ class FeedResponses {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(plain)));
 	}
 
-	private ContentCoding coding(ServerWebExchange exchange) {
+	private static ContentCoding coding(ServerWebExchange exchange, boolean brotli) {
 		return ContentCoding.negotiate(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING),
-				this.brotli);
+				brotli);
 	}
 
 	private void common(HttpHeaders headers, RenderedFeed.Validators validators, ContentCoding coding, Instant now) {

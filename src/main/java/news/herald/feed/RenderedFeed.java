@@ -24,12 +24,12 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 		return this.plain.length + (long) this.gzip.length + ((this.brotli != null) ? this.brotli.length : 0);
 	}
 
-	/** The bytes in the given coding; gzip stands in for Brotli where it is missing. */
+	/** The bytes in the given coding. */
 	byte[] body(ContentCoding coding) {
 		return switch (coding) {
 			case IDENTITY -> this.plain;
 			case GZIP -> this.gzip;
-			case BROTLI -> (this.brotli != null) ? this.brotli : this.gzip;
+			case BROTLI -> this.brotli;
 		};
 	}
 
