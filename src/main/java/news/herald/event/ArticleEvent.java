@@ -10,10 +10,4 @@ import java.time.Instant;
 public record ArticleEvent(long id, ArticleEventType type, String section, String previousSection, Headline headline,
 		Instant createdAt) {
 
-	/** Whether this event concerns a feed or stream made of the given sections. */
-	public boolean touchesAny(java.util.Collection<String> sections) {
-		return sections.contains(this.section)
-				|| (this.previousSection != null && sections.contains(this.previousSection));
-	}
-
 }

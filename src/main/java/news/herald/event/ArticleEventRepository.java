@@ -19,6 +19,9 @@ public class ArticleEventRepository {
 	/** Channel of the NOTIFY sent with every event; its payload is the event id. */
 	public static final String CHANNEL = "article_events";
 
+	// An event belongs to the section it is in and to the one it moved out of.
+	private static final String IN_SECTIONS = "(section = any(:sections) or previous_section = any(:sections))";
+
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
@@ -77,32 +80,35 @@ public class ArticleEventRepository {
 	 * null.
 	 */
 	public Flux<ArticleEvent> findAfter(long afterId, Collection<String> sections, int limit) {
-		if (sections == null) {
-			return this.db.sql("""
-					select id, type, section, previous_section, headline, created_at
-					from article_events
-					where id > :after
-					order by id
-					limit :limit
-					""").bind("after", afterId).bind("limit", limit).map(this::event).all();
-		}
-		return this.db.sql("""
+		var spec = this.db.sql("""
 				select id, type, section, previous_section, headline, created_at
 				from article_events
-				where id > :after and (section = any(:sections) or previous_section = any(:sections))
+				where id > :after %s
 				order by id
 				limit :limit
-				""")
+				""".formatted((sections != null) ? "and " + IN_SECTIONS : ""))
 			.bind("after", afterId)
-			.bind("sections", sections.toArray(String[]::new))
-			.bind("limit", limit)
-			.map(this::event)
-			.all();
+			.bind("limit", limit);
+		if (sections != null) {
+			spec = spec.bind("sections", sections.toArray(String[]::new));
+		}
+		return spec.map(this::event).all();
+	}
+
+	/**
+	 * Every event after {@code afterId} in id order, limited to the given sections unless
+	 * null, read {@code page} rows at a time.
+	 */
+	public Flux<ArticleEvent> findAllAfter(long afterId, Collection<String> sections, int page) {
+		return findAfter(afterId, sections, page).collectList()
+			.expand((rows) -> (rows.size() < page) ? Mono.empty()
+					: findAfter(rows.get(rows.size() - 1).id(), sections, page).collectList())
+			.concatMapIterable((rows) -> rows);
 	}
 
 	/** The newest events of the given sections (all when null), newest first. */
 	public Flux<ArticleEvent> findLatest(Collection<String> sections, int limit) {
-		String where = (sections != null) ? "where section = any(:sections) or previous_section = any(:sections)" : "";
+		String where = (sections != null) ? "where " + IN_SECTIONS : "";
 		var spec = this.db.sql("""
 				select id, type, section, previous_section, headline, created_at
 				from article_events

@@ -1,7 +1,6 @@
 package news.herald.event;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
@@ -162,10 +161,7 @@ public class EventRelay implements SmartLifecycle {
 	}
 
 	private Flux<ArticleEvent> catchUp() {
-		return Mono.defer(() -> this.repository.findAfter(this.lastDelivered.get(), null, BATCH).collectList())
-			.expand((batch) -> (batch.size() < BATCH) ? Mono.empty()
-					: this.repository.findAfter(batch.get(batch.size() - 1).id(), null, BATCH).collectList())
-			.flatMapIterable((List<ArticleEvent> batch) -> batch)
+		return Flux.defer(() -> this.repository.findAllAfter(this.lastDelivered.get(), null, BATCH))
 			.doOnNext(this::deliver);
 	}
 

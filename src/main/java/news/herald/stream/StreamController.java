@@ -170,10 +170,16 @@ class StreamController {
 
 	}
 
+	/** The Reactor Netty connection serving this exchange, null under another server. */
+	private static Connection connection(ServerWebExchange exchange) {
+		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		return (nativeRequest instanceof Connection connection) ? connection : null;
+	}
+
 	/** The event loop serving this connection, if it is served by Reactor Netty. */
 	private static Executor eventLoop(ServerWebExchange exchange) {
-		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-		return (nativeRequest instanceof Connection connection) ? connection.channel().eventLoop() : null;
+		Connection connection = connection(exchange);
+		return (connection != null) ? connection.channel().eventLoop() : null;
 	}
 
 	/**
@@ -182,8 +188,8 @@ class StreamController {
 	 */
 	private void disconnectSlowConsumer(ServerWebExchange exchange) {
 		this.metrics.slowConsumerDisconnected();
-		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-		if (nativeRequest instanceof Connection connection) {
+		Connection connection = connection(exchange);
+		if (connection != null) {
 			connection.dispose();
 		}
 	}

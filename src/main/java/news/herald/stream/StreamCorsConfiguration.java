@@ -35,12 +35,10 @@ class StreamCorsConfiguration {
 		source.registerCorsConfiguration("/stream", cors);
 		source.registerCorsConfiguration("/stream/**", cors);
 		CorsWebFilter filter = new CorsWebFilter(source);
-		return (exchange, chain) -> isStream(exchange.getRequest().getPath().pathWithinApplication().value())
-				? filter.filter(exchange, chain) : chain.filter(exchange);
-	}
-
-	private static boolean isStream(String path) {
-		return path.equals("/stream") || path.startsWith("/stream/");
+		return (exchange, chain) -> {
+			String path = exchange.getRequest().getPath().pathWithinApplication().value();
+			return StreamFastPath.isStreamPath(path) ? filter.filter(exchange, chain) : chain.filter(exchange);
+		};
 	}
 
 }

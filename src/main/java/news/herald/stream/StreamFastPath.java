@@ -34,6 +34,11 @@ class StreamFastPath implements WebFilter {
 
 	private final StreamController streams;
 
+	/** Whether a path (within the application) is a stream's. */
+	static boolean isStreamPath(String path) {
+		return path.equals("/stream") || path.startsWith(PREFIX);
+	}
+
 	StreamFastPath(StreamController streams) {
 		this.streams = streams;
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
@@ -75,12 +74,7 @@ class StreamHistory {
 	}
 
 	private Flux<Frame> replay(long after, Set<String> family) {
-		return this.events.findAfter(after, family, PAGE)
-			.collectList()
-			.expand((page) -> (page.size() < PAGE) ? Mono.empty()
-					: this.events.findAfter(page.get(page.size() - 1).id(), family, PAGE).collectList())
-			.concatMapIterable((page) -> page)
-			.map(this.encoder::encode);
+		return this.events.findAllAfter(after, family, PAGE).map(this.encoder::encode);
 	}
 
 	private Flux<Frame> reset(String reason) {

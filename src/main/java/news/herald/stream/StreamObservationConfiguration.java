@@ -17,11 +17,7 @@ class StreamObservationConfiguration {
 	@Bean
 	ObservationPredicate streamsAreNotObservedAsRequests() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& isStream(request.getCarrier().getPath().pathWithinApplication().value()));
-	}
-
-	private static boolean isStream(String path) {
-		return path.equals("/stream") || path.startsWith("/stream/");
+				&& StreamFastPath.isStreamPath(request.getCarrier().getPath().pathWithinApplication().value()));
 	}
 
 }
