@@ -16,6 +16,8 @@ import com.rometools.rome.feed.synd.SyndPerson;
 
 import news.herald.article.Article;
 
+import static news.herald.feed.AtomLinks.link;
+
 /**
  * Atom 1.0 (RFC 4287) with RFC 5005 paging links, a WebSub hub link and Media RSS for the
  * photo.
@@ -42,20 +44,8 @@ final class AtomRenderer {
 		feed.setLogo(links.logo());
 		feed.setIcon(links.logo());
 		feed.setAuthors(new ArrayList<>(List.of(person(FeedScope.OUTLET_TITLE))));
-		List<Link> feedLinks = new ArrayList<>(5);
-		feedLinks.add(link("alternate", links.home(), HTML));
-		feedLinks.add(link("self", links.self(), FeedFormat.ATOM.mediaType().toString()));
-		if (!links.first().equals(links.self())) {
-			feedLinks.add(link("first", links.first(), FeedFormat.ATOM.mediaType().toString()));
-		}
-		if (links.next() != null) {
-			feedLinks.add(link("next", links.next(), FeedFormat.ATOM.mediaType().toString()));
-		}
-		if (links.hub() != null) {
-			feedLinks.add(link("hub", links.hub(), null));
-		}
-		feed.setAlternateLinks(new ArrayList<>(List.of(feedLinks.get(0))));
-		feed.setOtherLinks(new ArrayList<>(feedLinks.subList(1, feedLinks.size())));
+		feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", links.home(), HTML))));
+		feed.setOtherLinks(AtomLinks.navigation(page));
 		List<Entry> entries = new ArrayList<>(page.articles().size());
 		for (Article article : page.articles()) {
 			entries.add(entry(article, page));
@@ -125,14 +115,6 @@ final class AtomRenderer {
 		category.setTerm(FeedText.plain(term));
 		category.setScheme(scheme);
 		return category;
-	}
-
-	private static Link link(String rel, String href, String type) {
-		Link link = new Link();
-		link.setRel(rel);
-		link.setHref(href);
-		link.setType(type);
-		return link;
 	}
 
 }

@@ -17,13 +17,7 @@ class FeedBodies {
 	private final Cache<String, String> clean = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	String of(Article article) {
-		String key = article.id() + "/" + article.version();
-		String body = this.clean.getIfPresent(key);
-		if (body == null) {
-			body = FeedText.html(article.bodyHtml());
-			this.clean.put(key, body);
-		}
-		return body;
+		return this.clean.get(article.id() + "/" + article.version(), (key) -> FeedText.html(article.bodyHtml()));
 	}
 
 }

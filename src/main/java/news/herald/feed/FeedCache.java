@@ -52,10 +52,6 @@ class FeedCache {
 			.merge(key, feed, (old, fresh) -> (fresh.stamp().eventId() >= old.stamp().eventId()) ? fresh : old);
 	}
 
-	void clear() {
-		this.rendered.invalidateAll();
-	}
-
 	private record Render(FeedKey key, long stampId) {
 
 	}

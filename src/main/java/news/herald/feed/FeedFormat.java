@@ -1,7 +1,5 @@
 package news.herald.feed;
 
-import java.util.Locale;
-
 import org.springframework.http.MediaType;
 
 /** The wire formats a feed is offered in, each at its own file name. */
@@ -33,10 +31,6 @@ enum FeedFormat {
 	/** The {@code Content-Type} header value, charset included. */
 	String contentType() {
 		return this.contentType;
-	}
-
-	String label() {
-		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The format served at a file name, or null when there is none. */

@@ -46,10 +46,6 @@ record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Inst
 			return this.base + "/tags";
 		}
 
-		String feed(FeedScope scope, FeedFormat format) {
-			return this.base + scope.path(format);
-		}
-
 	}
 
 	/** A stable id of the logical feed, the same on every page and host. */

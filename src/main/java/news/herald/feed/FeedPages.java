@@ -89,7 +89,7 @@ class FeedPages {
 				: first;
 		String nextUrl = (next != null) ? feed + "?cursor=" + next + ((limit != null) ? "&" + limit : "") : null;
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
-		String home = key.base() + (scope.isOutlet() ? "/" : "/?section=" + scope.key());
+		String home = key.base() + scope.homePath();
 		return new FeedPage.Links(key.base(), home, self, first, nextUrl, this.hub, logo);
 	}
 

@@ -42,4 +42,9 @@ record FeedScope(String key, Section section, Set<String> sections) {
 		return isOutlet() ? "/feeds/" + format.fileName() : "/feeds/" + this.key + "/" + format.fileName();
 	}
 
+	/** Path of the ticker page showing this scope, relative to the public base URL. */
+	String homePath() {
+		return isOutlet() ? "/" : "/?section=" + this.key;
+	}
+
 }

@@ -2,11 +2,14 @@ package news.herald.feed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import news.herald.event.ArticleEvent;
 import news.herald.section.Section;
 import news.herald.section.SectionCatalog;
 import news.herald.section.SectionNotFoundException;
@@ -44,6 +47,23 @@ class FeedScopes {
 	/** The outlet followed by every section in desk order. */
 	List<FeedScope> all() {
 		return new ArrayList<>(scopes().values());
+	}
+
+	/** The scope with this key (the outlet's or a section's slug), null if none. */
+	FeedScope byKey(String key) {
+		return scopes().get(key);
+	}
+
+	/**
+	 * Keys of every scope an event changed: those of the article's section and of the
+	 * section it moved out of, the outlet first.
+	 */
+	Set<String> affectedBy(ArticleEvent event) {
+		Set<String> keys = new LinkedHashSet<>(affectedBy(event.section()));
+		if (event.previousSection() != null) {
+			keys.addAll(affectedBy(event.previousSection()));
+		}
+		return keys;
 	}
 
 	/** Keys of every scope an article in this section appears in, the outlet first. */

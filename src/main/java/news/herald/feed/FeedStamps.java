@@ -1,6 +1,7 @@
 package news.herald.feed;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,13 +79,10 @@ class FeedStamps implements SmartLifecycle {
 
 	private void apply(ArticleEvent event) {
 		FeedStamp stamp = new FeedStamp(event.id(), event.createdAt());
-		touch(this.scopes.affectedBy(event.section()), stamp);
-		if (event.previousSection() != null) {
-			touch(this.scopes.affectedBy(event.previousSection()), stamp);
-		}
+		touch(this.scopes.affectedBy(event), stamp);
 	}
 
-	private void touch(List<String> keys, FeedStamp stamp) {
+	private void touch(Collection<String> keys, FeedStamp stamp) {
 		for (String key : keys) {
 			this.stamps.merge(key, stamp, FeedStamp::newer);
 		}

@@ -106,7 +106,7 @@ class OpmlController {
 			.setAttribute("description", scope.description())
 			.setAttribute("language", scope.language())
 			.setAttribute("xmlUrl", base + scope.path(FeedFormat.RSS))
-			.setAttribute("htmlUrl", base + (scope.isOutlet() ? "/" : "/?section=" + scope.key()));
+			.setAttribute("htmlUrl", base + scope.homePath());
 	}
 
 }

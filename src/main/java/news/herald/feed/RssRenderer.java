@@ -8,7 +8,6 @@ import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
 import com.rometools.modules.content.ContentModule;
 import com.rometools.modules.content.ContentModuleImpl;
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
@@ -60,7 +59,7 @@ final class RssRenderer {
 		image.setHeight(ownLogo ? 144 : null);
 		channel.setImage(image);
 		AtomLinkModule atom = new AtomLinkModuleImpl();
-		atom.setLinks(channelLinks(page));
+		atom.setLinks(AtomLinks.navigation(page));
 		channel.setModules(new ArrayList<>(List.of(atom)));
 		List<Item> items = new ArrayList<>(page.articles().size());
 		for (Article article : page.articles()) {
@@ -68,30 +67,6 @@ final class RssRenderer {
 		}
 		channel.setItems(items);
 		return channel;
-	}
-
-	private static List<Link> channelLinks(FeedPage page) {
-		FeedPage.Links links = page.links();
-		List<Link> result = new ArrayList<>(4);
-		result.add(link("self", links.self(), FeedFormat.RSS.mediaType().toString()));
-		if (!links.first().equals(links.self())) {
-			result.add(link("first", links.first(), FeedFormat.RSS.mediaType().toString()));
-		}
-		if (links.next() != null) {
-			result.add(link("next", links.next(), FeedFormat.RSS.mediaType().toString()));
-		}
-		if (links.hub() != null) {
-			result.add(link("hub", links.hub(), null));
-		}
-		return result;
-	}
-
-	private static Link link(String rel, String href, String type) {
-		Link link = new Link();
-		link.setRel(rel);
-		link.setHref(href);
-		link.setType(type);
-		return link;
 	}
 
 	private static Item item(Article article, FeedPage page) {

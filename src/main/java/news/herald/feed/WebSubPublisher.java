@@ -104,13 +104,9 @@ class WebSubPublisher implements SmartLifecycle {
 
 	/** The public URL of every feed the event changed. */
 	Set<String> feedUrls(ArticleEvent event) {
-		Set<String> keys = new LinkedHashSet<>(this.scopes.affectedBy(event.section()));
-		if (event.previousSection() != null) {
-			keys.addAll(this.scopes.affectedBy(event.previousSection()));
-		}
 		Set<String> urls = new LinkedHashSet<>();
-		for (String key : keys) {
-			FeedScope scope = key.equals(FeedScope.OUTLET) ? this.scopes.outlet() : this.scopes.section(key);
+		for (String key : this.scopes.affectedBy(event)) {
+			FeedScope scope = this.scopes.byKey(key);
 			for (FeedFormat format : FeedFormat.values()) {
 				urls.add(this.base + scope.path(format));
 			}
