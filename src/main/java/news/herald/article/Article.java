@@ -3,6 +3,7 @@ package news.herald.article;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -28,6 +29,15 @@ public record Article(UUID id, String slug, String externalId, String section, S
 	/** Attribution for a story based on another outlet's reporting. */
 	public record Source(String name, String url) {
 
+	}
+
+	/** What an article id looks like; anything else in its place is a slug or garbage. */
+	static final Pattern ID_SHAPE = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	/** The strong ETag of this version of the article. */
+	public String etag() {
+		return "\"" + this.version + "\"";
 	}
 
 	/** The same article as numbered by the event that published it. */

@@ -1,9 +1,9 @@
 package news.herald.article;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.event.ArticleEventRepository;
 import news.herald.section.SectionCatalog;
@@ -20,9 +19,6 @@ import news.herald.web.Paging;
 
 @RestController
 class ArticleController {
-
-	private static final Pattern UUID_PATTERN = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	static final int DEFAULT_LIMIT = 20;
 
@@ -45,30 +41,29 @@ class ArticleController {
 			@RequestParam(required = false) String cursor) {
 		Set<String> family = (section != null) ? this.sections.family(section) : null;
 		int pageSize = Paging.parseLimit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+		// A cursor is checked against the newest event id; the first page needs no such
+		// read.
 		Mono<Long> before = (cursor != null)
 				? this.events.latestId().map((latest) -> Paging.parseCursor(cursor, latest)) : Mono.empty();
-		return before.map(Long::valueOf)
-			.defaultIfEmpty(Long.MAX_VALUE)
-			.flatMap((seq) -> this.articles.findPublished(family, (seq == Long.MAX_VALUE) ? null : seq, pageSize + 1)
-				.collectList())
+		return before.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((seq) -> this.articles.findPublished(family, seq.orElse(null), pageSize + 1).collectList())
 			.map((found) -> ArticlePage.of(found, pageSize));
 	}
 
 	@GetMapping("/api/articles/{idOrSlug}")
-	Mono<ResponseEntity<Article>> get(@PathVariable String idOrSlug, ServerWebExchange exchange) {
-		Mono<Article> found = UUID_PATTERN.matcher(idOrSlug).matches()
+	Mono<ResponseEntity<Article>> get(@PathVariable String idOrSlug) {
+		Mono<Article> found = Article.ID_SHAPE.matcher(idOrSlug).matches()
 				? this.articles.findById(UUID.fromString(idOrSlug)) : this.articles.findBySlug(idOrSlug);
 		return found.filter((article) -> article.status() != ArticleStatus.SCHEDULED)
 			.switchIfEmpty(Mono.error(() -> new ArticleNotFoundException(idOrSlug)))
-			.flatMap((article) -> {
+			.map((article) -> {
 				if (article.status() == ArticleStatus.RETRACTED) {
-					return Mono.error(new ArticleGoneException(article));
+					throw new ArticleGoneException(article);
 				}
-				String etag = "\"" + article.version() + "\"";
-				if (exchange.checkNotModified(etag)) {
-					return Mono.just(ResponseEntity.status(304).eTag(etag).<Article>build());
-				}
-				return Mono.just(ResponseEntity.ok().eTag(etag).body(article));
+				// The result handler answers 304 itself when If-None-Match names this
+				// ETag.
+				return ResponseEntity.ok().eTag(article.etag()).body(article);
 			});
 	}
 

@@ -119,23 +119,12 @@ public class ArticleRepository {
 			.one();
 	}
 
-	/** Inserts a new article; the database assigns the id. */
-	public Mono<Article> insert(ArticleDraft draft, String slug, ArticleStatus status, Instant now,
-			String contentHash) {
-		return insert(draft, slug, status, now, contentHash, "");
-	}
-
 	/**
 	 * Inserts a new article unless another already has its slug or external id, in which
-	 * case nothing is inserted and the result is empty.
+	 * case nothing is inserted and the result is empty. The database assigns the id.
 	 */
 	public Mono<Article> insertUnlessTaken(ArticleDraft draft, String slug, ArticleStatus status, Instant now,
 			String contentHash) {
-		return insert(draft, slug, status, now, contentHash, "on conflict do nothing");
-	}
-
-	private Mono<Article> insert(ArticleDraft draft, String slug, ArticleStatus status, Instant now, String contentHash,
-			String onConflict) {
 		GenericExecuteSpec spec = this.db.sql("""
 				insert into articles (slug, external_id, section, title, summary, body_html, url, authors, language,
 				    image_url, image_caption, image_credit, image_license, tags, source_name, source_url,
@@ -143,7 +132,8 @@ public class ArticleRepository {
 				values (:slug, :externalId, :section, :title, :summary, :bodyHtml, :url, :authors, :language,
 				    :imageUrl, :imageCaption, :imageCredit, :imageLicense, :tags, :sourceName, :sourceUrl,
 				    :publishedAt, :updatedAt, :status, 1, :contentHash)
-				""" + onConflict + " returning " + COLUMNS)
+				on conflict do nothing
+				""" + "returning " + COLUMNS)
 			.bind("slug", slug)
 			.bind("status", status.dbName())
 			.bind("updatedAt", now)

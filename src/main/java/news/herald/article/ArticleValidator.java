@@ -46,9 +46,6 @@ class ArticleValidator {
 
 	private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{N}]+(-[\\p{Ll}\\p{Lo}\\p{N}]+)*");
 
-	private static final Pattern UUID_SHAPE = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
 	private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
 	private static final Set<String> WEB = Set.of("http", "https");
@@ -73,7 +70,7 @@ class ArticleValidator {
 		String title = line(errors, "title", request.title(), true, MAX_TITLE);
 		String summary = prose(errors, "summary", request.summary(), MAX_SUMMARY);
 		String url = url(errors, "url", request.url(), true, WEB);
-		String body = BodyHtmlSanitizer.clean(request.bodyHtml(), (url != null) ? url : null);
+		String body = BodyHtmlSanitizer.clean(request.bodyHtml(), url);
 		List<String> authors = list(errors, "authors", request.authors(), MAX_AUTHORS, MAX_NAME);
 		String language = language(errors, request.language());
 		Article.Image image = image(errors, request.image());
@@ -105,7 +102,7 @@ class ArticleValidator {
 		if (value == null) {
 			return null;
 		}
-		if (value.length() > 80 || !SLUG.matcher(value).matches() || UUID_SHAPE.matcher(value).matches()) {
+		if (value.length() > 80 || !SLUG.matcher(value).matches() || Article.ID_SHAPE.matcher(value).matches()) {
 			errors.add("slug", "must be 1 to 80 lower-case letters or digits in words joined by '-', "
 					+ "and not look like an id, e.g. 'putin-meets-al-sharaa'.");
 			return null;

@@ -14,7 +14,7 @@ final class IfMatch {
 		if (header == null || header.isBlank() || header.strip().equals("*")) {
 			return;
 		}
-		String currentTag = "\"" + current.version() + "\"";
+		String currentTag = current.etag();
 		for (String tag : header.split(",")) {
 			// Weak tags (W/"...") never match under the strong comparison If-Match uses.
 			if (tag.strip().equals(currentTag)) {

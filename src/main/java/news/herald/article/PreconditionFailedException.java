@@ -9,7 +9,7 @@ class PreconditionFailedException extends ErrorResponseException {
 
 	PreconditionFailedException(Article current, String ifMatch) {
 		super(HttpStatus.PRECONDITION_FAILED, problem(current, ifMatch), null);
-		getHeaders().setETag("\"" + current.version() + "\"");
+		getHeaders().setETag(current.etag());
 	}
 
 	private static ProblemDetail problem(Article current, String ifMatch) {

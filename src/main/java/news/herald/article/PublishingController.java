@@ -2,7 +2,6 @@ package news.herald.article;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
@@ -30,9 +29,6 @@ import news.herald.web.PublisherKey;
  */
 @RestController
 class PublishingController {
-
-	private static final Pattern UUID_PATTERN = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final ArticleRequestReader reader;
 
@@ -100,14 +96,14 @@ class PublishingController {
 	}
 
 	private static UUID articleId(String id) {
-		if (!UUID_PATTERN.matcher(id).matches()) {
+		if (!Article.ID_SHAPE.matcher(id).matches()) {
 			throw new ArticleNotFoundException(id);
 		}
 		return UUID.fromString(id);
 	}
 
 	private static String etag(Article article) {
-		return "\"" + article.version() + "\"";
+		return article.etag();
 	}
 
 }

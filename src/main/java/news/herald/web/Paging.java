@@ -4,17 +4,9 @@ package news.herald.web;
  * The {@code limit} and {@code cursor} query parameters shared by lists and feeds. A
  * cursor is an event id: a page holds what was published strictly before it.
  */
-public record Paging(int limit, Long cursor) {
+public final class Paging {
 
-	/**
-	 * @param limit raw {@code limit} parameter, may be null
-	 * @param cursor raw {@code cursor} parameter, may be null
-	 * @param defaultLimit limit when none is given
-	 * @param maxLimit largest limit accepted
-	 * @param latestEventId newest event id; a larger cursor cannot have come from Herald
-	 */
-	public static Paging parse(String limit, String cursor, int defaultLimit, int maxLimit, long latestEventId) {
-		return new Paging(parseLimit(limit, defaultLimit, maxLimit), parseCursor(cursor, latestEventId));
+	private Paging() {
 	}
 
 	public static int parseLimit(String raw, int defaultLimit, int maxLimit) {
