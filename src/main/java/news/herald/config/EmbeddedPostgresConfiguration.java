@@ -1,17 +1,10 @@
 package news.herald.config;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import io.r2dbc.spi.ConnectionFactory;
 import org.flywaydb.core.Flyway;
 
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,26 +27,33 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean
-	static BeanFactoryPostProcessor embeddedDatabaseFirst() {
-		return (beanFactory) -> {
-			for (String name : databaseUsers(beanFactory)) {
-				BeanDefinition definition = beanFactory.getBeanDefinition(name);
-				Set<String> dependsOn = new LinkedHashSet<>();
-				if (definition.getDependsOn() != null) {
-					dependsOn.addAll(Arrays.asList(definition.getDependsOn()));
-				}
-				dependsOn.add(BEAN_NAME);
-				definition.setDependsOn(dependsOn.toArray(String[]::new));
-			}
-		};
+	static ConnectionFactoryDependsOnEmbeddedDatabase connectionFactoryDependsOnEmbeddedDatabase() {
+		return new ConnectionFactoryDependsOnEmbeddedDatabase();
 	}
 
-	private static Set<String> databaseUsers(ConfigurableListableBeanFactory beanFactory) {
-		Set<String> names = new LinkedHashSet<>();
-		names.addAll(Arrays.asList(beanFactory.getBeanNamesForType(ConnectionFactory.class, true, false)));
-		names.addAll(Arrays.asList(beanFactory.getBeanNamesForType(Flyway.class, true, false)));
-		names.addAll(Arrays.asList(beanFactory.getBeanNamesForType(FlywayMigrationInitializer.class, true, false)));
-		return names;
+	@Bean
+	static FlywayDependsOnEmbeddedDatabase flywayDependsOnEmbeddedDatabase() {
+		return new FlywayDependsOnEmbeddedDatabase();
+	}
+
+	/** R2DBC connects only once the embedded server is up, and closes before it stops. */
+	static final class ConnectionFactoryDependsOnEmbeddedDatabase extends AbstractDependsOnBeanFactoryPostProcessor {
+
+		ConnectionFactoryDependsOnEmbeddedDatabase() {
+			super(ConnectionFactory.class, BEAN_NAME);
+		}
+
+	}
+
+	/**
+	 * Migrations run once the embedded server is up (the initializer depends on Flyway).
+	 */
+	static final class FlywayDependsOnEmbeddedDatabase extends AbstractDependsOnBeanFactoryPostProcessor {
+
+		FlywayDependsOnEmbeddedDatabase() {
+			super(Flyway.class, BEAN_NAME);
+		}
+
 	}
 
 }
