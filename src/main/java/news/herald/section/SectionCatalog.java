@@ -25,6 +25,10 @@ public class SectionCatalog implements SmartInitializingSingleton {
 
 	private volatile Map<String, Section> sections = Map.of();
 
+	private volatile List<Section> ordered = List.of();
+
+	private volatile Map<String, Set<String>> families = Map.of();
+
 	SectionCatalog(SectionRepository repository) {
 		this.repository = repository;
 	}
@@ -36,20 +40,27 @@ public class SectionCatalog implements SmartInitializingSingleton {
 		Map<String, Section> bySlug = new LinkedHashMap<>();
 		all.forEach((section) -> bySlug.put(section.slug(), section));
 		this.sections = Collections.unmodifiableMap(bySlug);
+		// Both are asked for on every request that names a section; compute them once.
+		List<Section> ordered = new ArrayList<>();
+		Map<String, Set<String>> families = new LinkedHashMap<>();
+		for (Section section : bySlug.values()) {
+			if (section.isTopLevel()) {
+				ordered.add(section);
+				ordered.addAll(children(section.slug()));
+			}
+			Set<String> family = new LinkedHashSet<>();
+			collect(section.slug(), family);
+			families.put(section.slug(), Collections.unmodifiableSet(family));
+		}
+		this.ordered = List.copyOf(ordered);
+		this.families = Collections.unmodifiableMap(families);
 	}
 
 	/**
 	 * Every section, top-level ones each followed by their subsections, in desk order.
 	 */
 	public List<Section> all() {
-		List<Section> ordered = new ArrayList<>();
-		for (Section top : this.sections.values()) {
-			if (top.isTopLevel()) {
-				ordered.add(top);
-				ordered.addAll(children(top.slug()));
-			}
-		}
-		return ordered;
+		return this.ordered;
 	}
 
 	public Optional<Section> find(String slug) {
@@ -73,10 +84,11 @@ public class SectionCatalog implements SmartInitializingSingleton {
 	 * @throws SectionNotFoundException for an unknown slug
 	 */
 	public Set<String> family(String slug) {
-		get(slug);
-		Set<String> family = new LinkedHashSet<>();
-		collect(slug, family);
-		return Collections.unmodifiableSet(family);
+		Set<String> family = this.families.get(slug);
+		if (family == null) {
+			throw new SectionNotFoundException(slug);
+		}
+		return family;
 	}
 
 	/** The section and its ancestors: every feed an article in it appears in. */
