@@ -14,7 +14,6 @@ import org.jdom2.output.XMLOutputter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,11 +54,10 @@ class OpmlController {
 		String etag = "\"opml-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
-		headers.set(HttpHeaders.ETAG, etag);
 		headers.set(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		String ifNoneMatch = exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH);
-		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-			response.setStatusCode(HttpStatus.NOT_MODIFIED);
+		// Sets the ETag, and answers 304 when If-None-Match names it (weak forms, lists,
+		// *).
+		if (exchange.checkNotModified(etag)) {
 			return response.setComplete();
 		}
 		headers.set(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE);
