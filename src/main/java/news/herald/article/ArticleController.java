@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import news.herald.event.ArticleEventRepository;
 import news.herald.section.SectionCatalog;
-import news.herald.web.Paging;
+import news.herald.http.Paging;
 
 @RestController
 class ArticleController {

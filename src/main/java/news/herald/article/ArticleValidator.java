@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import news.herald.section.SectionCatalog;
+import news.herald.safety.BodyHtmlSanitizer;
+import news.herald.safety.XmlCharacters;
 
 /**
  * The publishing rules: turns what the newsroom sent into an {@link ArticleDraft} that is

@@ -21,8 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import news.herald.config.DatabaseEnvironment;
-import news.herald.config.HeraldProperties;
+import news.herald.database.DatabaseEnvironment;
 
 /**
  * Fills an empty store with the demo newsroom so a fresh checkout has something to show.
@@ -49,7 +48,7 @@ class DemoContent {
 	private final boolean enabled;
 
 	DemoContent(ArticlePublisher publisher, ArticleRepository articles, JsonMapper json, ArticleRequestReader reader,
-			ArticleValidator validator, HeraldProperties properties, Environment environment) {
+			ArticleValidator validator, PublishingProperties properties, Environment environment) {
 		this.publisher = publisher;
 		this.articles = articles;
 		this.json = json;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import news.herald.section.SectionCatalog;
-import news.herald.web.PublisherKey;
+import news.herald.security.PublisherKey;
 
 /**
  * The newsroom's writes. Security has already checked the key; here the key's sections

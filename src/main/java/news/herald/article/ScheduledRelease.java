@@ -12,8 +12,6 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import news.herald.config.PublishingProperties;
-
 /**
  * Lifts embargoes: every {@code releaseInterval} this instance publishes the scheduled
  * articles that are due. Runs on a timer, never on a request thread; every instance runs

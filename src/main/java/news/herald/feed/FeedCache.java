@@ -24,7 +24,7 @@ class FeedCache {
 
 	FeedCache(FeedProperties properties) {
 		this.rendered = Caffeine.newBuilder()
-			.maximumWeight(properties.feeds().cacheBytes().toBytes())
+			.maximumWeight(properties.cacheBytes().toBytes())
 			.weigher((FeedKey key, RenderedFeed feed) -> (int) Math.min(Integer.MAX_VALUE, feed.weight()))
 			.build();
 	}

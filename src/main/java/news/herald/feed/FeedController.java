@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import news.herald.web.Paging;
-import news.herald.web.PublicUrls;
+import news.herald.http.Paging;
+import news.herald.http.PublicUrls;
 
 /**
  * The outlet's and each section's feeds. A request is answered from memory whenever the
@@ -42,7 +42,7 @@ class FeedController {
 
 	private final FeedErrors errors;
 
-	private final FeedProperties.Feeds settings;
+	private final FeedProperties settings;
 
 	private final Clock clock;
 
@@ -55,7 +55,7 @@ class FeedController {
 		this.urls = urls;
 		this.responses = responses;
 		this.errors = errors;
-		this.settings = properties.feeds();
+		this.settings = properties;
 		this.clock = clock;
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import news.herald.web.PublicUrls;
+import news.herald.http.PublicUrls;
 
 /**
  * Serves the first page of a feed straight from the cache when it is current, before
@@ -50,7 +50,7 @@ class FeedFastPath implements WebFilter {
 		this.cache = cache;
 		this.urls = urls;
 		this.responses = responses;
-		this.defaultLimit = properties.feeds().defaultLimit();
+		this.defaultLimit = properties.defaultLimit();
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.article.Article;
 import news.herald.article.ArticleRepository;
-import news.herald.web.PublicUrls;
+import news.herald.http.PublicUrls;
 
 /** Reads a page of articles and renders it: the only way feed bytes are made. */
 @Component
@@ -28,7 +28,7 @@ class FeedPages {
 
 	private final FeedBodies bodies;
 
-	private final FeedProperties.Feeds settings;
+	private final FeedProperties settings;
 
 	private final String hub;
 
@@ -37,13 +37,13 @@ class FeedPages {
 	private final String settingsDigest;
 
 	FeedPages(ArticleRepository articles, FeedRenderer renderer, FeedCompression compression, FeedBodies bodies,
-			FeedProperties properties, PublicUrls urls) {
+			FeedProperties properties, WebSubProperties websub, PublicUrls urls) {
 		this.articles = articles;
 		this.renderer = renderer;
 		this.compression = compression;
 		this.bodies = bodies;
-		this.settings = properties.feeds();
-		this.hub = properties.websub().enabled() ? properties.websub().hubUrl().toString() : null;
+		this.settings = properties;
+		this.hub = websub.enabled() ? websub.hubUrl().toString() : null;
 		this.logo = (this.settings.logoUrl() != null && !this.settings.logoUrl().isBlank())
 				? this.settings.logoUrl().strip() : null;
 		this.settingsDigest = Integer.toHexString(Objects.hash(RENDER_VERSION, urls.configured(), this.hub, this.logo,

@@ -27,7 +27,7 @@ class FeedResponses {
 	private final boolean brotli;
 
 	FeedResponses(FeedProperties properties, Clock clock, FeedCompression compression) {
-		this.cacheControl = properties.feeds().cacheControl();
+		this.cacheControl = properties.cacheControl();
 		this.clock = clock;
 		this.brotli = compression.brotliAvailable();
 	}

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.section.Section;
-import news.herald.web.PublicUrls;
+import news.herald.http.PublicUrls;
 
 /**
  * {@code /feeds.opml}: an OPML 2.0 subscription list of every feed, one folder per
@@ -41,7 +41,7 @@ class OpmlController {
 	OpmlController(FeedScopes scopes, PublicUrls urls, FeedProperties properties) {
 		this.scopes = scopes;
 		this.urls = urls;
-		this.cacheControl = properties.feeds().cacheControl();
+		this.cacheControl = properties.cacheControl();
 	}
 
 	@GetMapping("/feeds.opml")

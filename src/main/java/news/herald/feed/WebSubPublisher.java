@@ -21,7 +21,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
 import news.herald.event.EventRelay;
-import news.herald.web.PublicUrls;
+import news.herald.http.PublicUrls;
 
 /**
  * Tells the WebSub hub ({@code herald.websub.hub-url}) about every feed an event changed:
@@ -52,7 +52,7 @@ class WebSubPublisher implements SmartLifecycle {
 
 	private final FeedScopes scopes;
 
-	private final FeedProperties.WebSub settings;
+	private final WebSubProperties settings;
 
 	private final String base;
 
@@ -60,12 +60,12 @@ class WebSubPublisher implements SmartLifecycle {
 
 	private volatile Disposable subscription;
 
-	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedScopes scopes, FeedProperties properties,
+	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedScopes scopes, WebSubProperties properties,
 			PublicUrls urls) {
 		this.relay = relay;
 		this.events = events;
 		this.scopes = scopes;
-		this.settings = properties.websub();
+		this.settings = properties;
 		this.base = urls.configured();
 		this.client = WebClient.builder().build();
 	}
@@ -76,7 +76,7 @@ class WebSubPublisher implements SmartLifecycle {
 			return;
 		}
 		if (this.base == null) {
-			logger.warn("herald.websub.hub-url is set but herald.base-url is not: the hub needs the feeds' public "
+			logger.warn("herald.websub.hub-url is set but herald.http.base-url is not: the hub needs the feeds' public "
 					+ "URLs, so no WebSub pings will be sent");
 			return;
 		}

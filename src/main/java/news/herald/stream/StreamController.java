@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.section.SectionCatalog;
-import news.herald.web.BadRequestException;
+import news.herald.http.BadRequestException;
+import news.herald.http.ClientAddress;
 
 /**
  * {@code GET /stream} and {@code GET /stream/{section}}: live headlines as server-sent

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // A context of its own: 400 articles would crowd the lists other test classes page
 // through.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "herald.demo-content=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "herald.publishing.demo-content=false")
 class ConcurrentPublishingIntegrationTests {
 
 	private static final int PUBLISHERS = 8;

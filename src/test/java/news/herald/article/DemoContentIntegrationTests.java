@@ -50,7 +50,7 @@ class DemoContentIntegrationTests {
 	void demoContentIsOffWhenSwitchedOff(@TempDir Path dir) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HeraldApplication.class).run(
 				"--server.port=0", "--herald.db.embedded.data-dir=" + dir.resolve("pg"),
-				"--herald.demo-content=false")) {
+				"--herald.publishing.demo-content=false")) {
 			assertThat(articleCount(context)).isZero();
 		}
 	}

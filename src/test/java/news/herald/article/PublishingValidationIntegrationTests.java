@@ -20,6 +20,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import news.herald.safety.BodyHtmlSanitizerTests;
+import news.herald.safety.XmlCharacters;
+
 import static news.herald.article.PublishingFixtures.EDITOR_KEY;
 import static news.herald.article.PublishingFixtures.article;
 import static org.assertj.core.api.Assertions.assertThat;

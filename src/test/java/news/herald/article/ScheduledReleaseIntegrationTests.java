@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.herald.HeraldApplication;
-import news.herald.config.EmbeddedDatabase;
+import news.herald.database.EmbeddedDatabase;
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
 import news.herald.event.ArticleEventType;
@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * database both running the release job every 100 ms.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "herald.publishing.release-interval=100ms", "herald.demo-content=false" })
+		properties = { "herald.publishing.release-interval=100ms", "herald.publishing.demo-content=false" })
 class ScheduledReleaseIntegrationTests {
 
 	private static final int ARTICLES = 30;
@@ -146,7 +146,7 @@ class ScheduledReleaseIntegrationTests {
 		return new SpringApplicationBuilder(HeraldApplication.class).run("--server.port=0",
 				"--spring.r2dbc.url=r2dbc:postgresql:" + db, "--spring.r2dbc.username=postgres",
 				"--spring.flyway.url=jdbc:postgresql:" + db, "--spring.flyway.user=postgres",
-				"--herald.demo-content=false", "--herald.publishing.release-interval=100ms");
+				"--herald.publishing.demo-content=false", "--herald.publishing.release-interval=100ms");
 	}
 
 	private int firstPort() {

@@ -9,7 +9,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import news.herald.config.EmbeddedDatabase;
+import news.herald.database.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

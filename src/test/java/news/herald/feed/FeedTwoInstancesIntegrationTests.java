@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.herald.HeraldApplication;
 import news.herald.article.Article;
-import news.herald.config.EmbeddedDatabase;
+import news.herald.database.EmbeddedDatabase;
 import news.herald.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +54,7 @@ class FeedTwoInstancesIntegrationTests {
 		this.second = new SpringApplicationBuilder(HeraldApplication.class).run("--server.port=0",
 				"--management.server.port=0", "--spring.r2dbc.url=r2dbc:postgresql://" + db,
 				"--spring.r2dbc.username=postgres", "--spring.flyway.url=jdbc:postgresql://" + db,
-				"--spring.flyway.user=postgres", "--herald.demo-content=false");
+				"--spring.flyway.user=postgres", "--herald.publishing.demo-content=false");
 		int secondPort = ((WebServerApplicationContext) this.second).getWebServer().getPort();
 		this.one = client(this.port);
 		this.two = client(secondPort);

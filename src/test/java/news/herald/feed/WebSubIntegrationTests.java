@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuses each URL's first ping.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "herald.base-url=https://herald.test", "herald.websub.first-backoff=50ms" })
+		properties = { "herald.http.base-url=https://herald.test", "herald.websub.first-backoff=50ms" })
 @AutoConfigureWebTestClient
 class WebSubIntegrationTests {
 

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import news.herald.HeraldApplication;
-import news.herald.config.EmbeddedDatabase;
+import news.herald.database.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event once per feed, not once per instance, whichever instance took the write.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "herald.test.context=websub-two-instances", "herald.base-url=https://herald.test",
-				"herald.demo-content=false" })
+		properties = { "herald.test.context=websub-two-instances", "herald.http.base-url=https://herald.test",
+				"herald.publishing.demo-content=false" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebSubTwoInstancesIntegrationTests {
 
@@ -72,8 +72,8 @@ class WebSubTwoInstancesIntegrationTests {
 		this.second = new SpringApplicationBuilder(HeraldApplication.class).run("--server.port=0",
 				"--management.server.port=0", "--spring.r2dbc.url=r2dbc:postgresql://" + db,
 				"--spring.r2dbc.username=postgres", "--spring.flyway.url=jdbc:postgresql://" + db,
-				"--spring.flyway.user=postgres", "--herald.demo-content=false", "--herald.base-url=https://herald.test",
-				"--herald.websub.hub-url=" + hub());
+				"--spring.flyway.user=postgres", "--herald.publishing.demo-content=false",
+				"--herald.http.base-url=https://herald.test", "--herald.websub.hub-url=" + hub());
 	}
 
 	@AfterAll

@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import news.herald.HeraldApplication;
 import news.herald.article.ArticleDraft;
 import news.herald.article.ArticlePublisher;
-import news.herald.config.EmbeddedDatabase;
+import news.herald.database.EmbeddedDatabase;
 import news.herald.event.EventRelay;
 import news.herald.section.SectionCatalog;
 import news.herald.stream.SseClient.Block;
@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * database under it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "herald.demo-content=false", "spring.application.name=herald-fan-out" })
+		properties = { "herald.publishing.demo-content=false", "spring.application.name=herald-fan-out" })
 class StreamFanOutIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -173,7 +173,7 @@ class StreamFanOutIntegrationTests {
 					"spring.r2dbc.url=r2dbc:postgresql://localhost:" + database + "/postgres",
 					"spring.r2dbc.username=postgres",
 					"spring.flyway.url=jdbc:postgresql://localhost:" + database + "/postgres",
-					"spring.flyway.user=postgres", "herald.demo-content=false",
+					"spring.flyway.user=postgres", "herald.publishing.demo-content=false",
 					"spring.application.name=herald-second-instance")
 			.run();
 	}

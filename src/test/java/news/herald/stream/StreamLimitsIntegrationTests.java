@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "herald.stream.max-streams=7", "herald.stream.max-streams-per-address=3",
-				"herald.stream.buffer=8", "herald.stream.heartbeat=300ms", "herald.trusted-proxies=127.0.0.1",
-				"herald.demo-content=false" })
+				"herald.stream.buffer=8", "herald.stream.heartbeat=300ms", "herald.http.trusted-proxies=127.0.0.1",
+				"herald.publishing.demo-content=false" })
 @AutoConfigureWebTestClient
 class StreamLimitsIntegrationTests {
 

@@ -1,0 +1,129 @@
+package news.herald.security;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsUtils;
+
+import news.herald.http.ProblemResponses;
+
+/**
+ * Security for the JSON API only: reads are public, writes need
+ * {@code Authorization: Bearer <publisher key>}. Feeds, streams and pages are outside
+ * {@code /api/**} and never run a security filter, so polling them costs nothing extra.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String BEARER = "bearer ";
+
+	@Bean
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, PublisherKeys keys, ProblemResponses problems,
+			SecurityProperties properties) {
+		AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager(keys));
+		bearer.setServerAuthenticationConverter(bearerKey());
+		bearer.setRequiresAuthenticationMatcher(writes());
+		bearer.setAuthenticationFailureHandler((filterExchange, ex) -> problems
+			.unauthorized(filterExchange.getExchange(), "The publisher key is not valid.", true));
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			// Controllers decide caching (ETags); Security's no-store would defeat it.
+			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+			.cors((cors) -> cors.configurationSource(corsConfiguration(properties.writeOrigins())))
+			.addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((exchange, ex) -> problems.unauthorized(exchange,
+						"Writing needs a publisher key: send 'Authorization: Bearer <key>'.", false))
+				.accessDeniedHandler((exchange, ex) -> problems.forbidden(exchange, ex.getMessage())))
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, "/api/**")
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.build();
+	}
+
+	/** Only writes are authenticated, so a stale token on a public read is harmless. */
+	private static ServerWebExchangeMatcher writes() {
+		return (exchange) -> {
+			HttpMethod method = exchange.getRequest().getMethod();
+			boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
+					|| HttpMethod.OPTIONS.equals(method);
+			return read ? ServerWebExchangeMatcher.MatchResult.notMatch()
+					: ServerWebExchangeMatcher.MatchResult.match();
+		};
+	}
+
+	private static ServerAuthenticationConverter bearerKey() {
+		return (exchange) -> {
+			String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			if (header == null) {
+				return Mono.empty();
+			}
+			if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+				return Mono.error(new BadCredentialsException("not a bearer key"));
+			}
+			String key = header.substring(BEARER.length()).strip();
+			return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated("publisher", key));
+		};
+	}
+
+	private static ReactiveAuthenticationManager authenticationManager(PublisherKeys keys) {
+		return (authentication) -> Mono.justOrEmpty(keys.find((String) authentication.getCredentials()))
+			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown publisher key")))
+			.map((key) -> UsernamePasswordAuthenticationToken.authenticated(key, null,
+					AuthorityUtils.createAuthorityList("ROLE_PUBLISHER")));
+	}
+
+	/**
+	 * Any origin may read; only the configured origins (none by default) may write from a
+	 * browser.
+	 */
+	private static CorsConfigurationSource corsConfiguration(List<String> writeOrigins) {
+		CorsConfiguration reads = new CorsConfiguration();
+		reads.addAllowedOrigin(CorsConfiguration.ALL);
+		reads.setAllowedMethods(List.of("GET", "HEAD"));
+		reads.addExposedHeader(HttpHeaders.ETAG);
+		reads.setMaxAge(3600L);
+		CorsConfiguration writes = new CorsConfiguration();
+		writes.setAllowedOrigins(writeOrigins);
+		writes.setAllowedMethods(List.of("POST", "PUT", "DELETE"));
+		writes.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH));
+		writes.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION));
+		writes.setMaxAge(3600L);
+		return (exchange) -> {
+			HttpMethod method = CorsUtils.isPreFlightRequest(exchange.getRequest())
+					? HttpMethod
+						.valueOf(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
+					: exchange.getRequest().getMethod();
+			boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+			return read ? reads : writes;
+		};
+	}
+
+}

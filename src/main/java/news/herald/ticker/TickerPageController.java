@@ -1,0 +1,85 @@
+package news.herald.ticker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import news.herald.article.ArticleRepository;
+import news.herald.event.ArticleEventRepository;
+import news.herald.section.Section;
+import news.herald.http.PublicUrls;
+import news.herald.section.SectionCatalog;
+
+/**
+ * The live ticker page: the latest headlines rendered on the server, kept live in the
+ * browser by {@code /ticker-page.js} over the section's event stream.
+ */
+@RestController
+class TickerPageController {
+
+	static final int HEADLINES = 30;
+
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	// The page loads its script and style from Herald only; thumbnails may come from
+	// any https host.
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:; "
+			+ "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	private final ArticleRepository articles;
+
+	private final ArticleEventRepository events;
+
+	private final SectionCatalog sections;
+
+	private final PublicUrls urls;
+
+	TickerPageController(ArticleRepository articles, ArticleEventRepository events, SectionCatalog sections,
+			PublicUrls urls) {
+		this.articles = articles;
+		this.events = events;
+		this.sections = sections;
+		this.urls = urls;
+	}
+
+	@GetMapping(path = "/", produces = { MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE })
+	Mono<ResponseEntity<String>> page(@RequestParam(required = false) String section, ServerWebExchange exchange) {
+		String heraldOrigin = this.urls.base(exchange.getRequest());
+		if (section != null && !section.isBlank() && !this.sections.exists(section)) {
+			String body = TickerPage.sectionNotFound(section.strip(), this.sections.all());
+			return Mono.just(html(HttpStatus.NOT_FOUND, body));
+		}
+		Section chosen = (section != null && !section.isBlank()) ? this.sections.get(section) : null;
+		Set<String> family = (chosen != null) ? this.sections.family(chosen.slug()) : null;
+		// The resume point is read before the headlines: an event committed in between
+		// is then replayed by the stream rather than lost, and the page shows it once.
+		return this.events.latestId()
+			.flatMap((lastEventId) -> this.articles.findPublished(family, null, HEADLINES)
+				.collectList()
+				.map((headlines) -> new TickerPage(this.sections.all(), chosen, family, headlines, lastEventId,
+						heraldOrigin)))
+			.map((page) -> html(HttpStatus.OK, page.render()));
+	}
+
+	private static ResponseEntity<String> html(HttpStatus status, String body) {
+		return ResponseEntity.status(status)
+			.contentType(HTML)
+			.cacheControl(CacheControl.noCache())
+			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Referrer-Policy", "strict-origin-when-cross-origin")
+			.body(body);
+	}
+
+}
