@@ -16,7 +16,9 @@ class XmlCharactersTests {
 		assertThat(XmlCharacters.firstIllegal("x\uD800y")).isEqualTo(1);
 		assertThat(XmlCharacters.firstIllegal("x\uDC00")).isEqualTo(1);
 		assertThat(XmlCharacters.firstIllegal("\uD800")).isZero();
-		assertThat(XmlCharacters.firstIllegal("emoji 📰 and flags 🇰🇿, 𝛑, \uFFFD, \u0085")).isEqualTo(-1);
+		assertThat(XmlCharacters.firstIllegal("emoji 📰 and flags 🇰🇿, 𝛑, \uFFFD")).isEqualTo(-1);
+		// Was "U+0085 is kept": the one rule now refuses DEL and the C1 controls too.
+		assertThat(XmlCharacters.firstIllegal("emoji 📰 and flags 🇰🇿, 𝛑, \uFFFD, \u0085")).isEqualTo(32);
 	}
 
 	@Test
