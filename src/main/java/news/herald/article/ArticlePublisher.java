@@ -1,12 +1,9 @@
 package news.herald.article;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,6 +19,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import news.herald.event.ArticleEventRepository;
 import news.herald.event.ArticleEventType;
+import news.herald.http.Sha256;
 
 /**
  * The newsroom's writes. Each change to an article and its outbox event commit in one
@@ -233,13 +231,7 @@ public class ArticlePublisher {
 	}
 
 	private String contentHash(ArticleDraft draft) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.json.writeValueAsBytes(draft));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(this.json.writeValueAsBytes(draft));
 	}
 
 	/**

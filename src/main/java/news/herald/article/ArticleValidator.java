@@ -1,7 +1,5 @@
 package news.herald.article;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.section.SectionCatalog;
 import news.herald.safety.BodyHtmlSanitizer;
+import news.herald.safety.UrlPolicy;
 import news.herald.safety.XmlCharacters;
 
 /**
@@ -25,9 +24,11 @@ import news.herald.safety.XmlCharacters;
  * safe to store and to put in any feed, or reports every broken rule at once. Every
  * article goes through here, the demo newsroom included.
  * <p>
- * Characters XML cannot carry are refused in one-line fields (title, names, tags,
- * identifiers), where silently changing them would change meaning, and stripped from
- * prose (summary, body, caption).
+ * Characters the one character rule ({@link XmlCharacters}: what XML 1.0 cannot carry,
+ * plus DEL and the C1 controls) refuses are refused in one-line fields (title, names,
+ * tags, identifiers), where silently changing them would change meaning, and stripped
+ * from prose (summary, body, caption). This is where content is cleaned, once: feeds
+ * trust what is stored.
  */
 @Component
 class ArticleValidator {
@@ -50,10 +51,6 @@ class ArticleValidator {
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
-	private static final Set<String> WEB = Set.of("http", "https");
-
-	private static final Set<String> SECURE = Set.of("https");
-
 	private final SectionCatalog sections;
 
 	ArticleValidator(SectionCatalog sections) {
@@ -71,7 +68,7 @@ class ArticleValidator {
 		String section = section(errors, request.section());
 		String title = line(errors, "title", request.title(), true, MAX_TITLE);
 		String summary = prose(errors, "summary", request.summary(), MAX_SUMMARY);
-		String url = url(errors, "url", request.url(), true, WEB);
+		String url = url(errors, "url", request.url(), true, UrlPolicy.WEB);
 		String body = BodyHtmlSanitizer.clean(request.bodyHtml(), url);
 		List<String> authors = list(errors, "authors", request.authors(), MAX_AUTHORS, MAX_NAME);
 		String language = language(errors, request.language());
@@ -113,7 +110,7 @@ class ArticleValidator {
 	}
 
 	/**
-	 * A one-line field: surrounding whitespace trimmed, XML-illegal characters refused.
+	 * A one-line field: surrounding whitespace trimmed, refused characters refused.
 	 */
 	private static String line(Errors errors, String field, String value, boolean required, int max) {
 		String text = (value != null) ? value.strip() : null;
@@ -126,7 +123,7 @@ class ArticleValidator {
 		int illegal = XmlCharacters.firstIllegal(text);
 		if (illegal >= 0) {
 			errors.add(field, "contains " + XmlCharacters.describe(text, illegal) + " at position " + illegal
-					+ ", a character XML feeds cannot carry.");
+					+ ", a character feeds cannot carry.");
 			return null;
 		}
 		int length = text.codePointCount(0, text.length());
@@ -137,7 +134,7 @@ class ArticleValidator {
 		return text;
 	}
 
-	/** Prose: XML-illegal characters are dropped rather than refused. */
+	/** Prose: refused characters are dropped rather than refused. */
 	private static String prose(Errors errors, String field, String value, int max) {
 		if (value == null) {
 			return null;
@@ -151,34 +148,20 @@ class ArticleValidator {
 		return text;
 	}
 
-	private static String url(Errors errors, String field, String value, boolean required, Set<String> schemes) {
+	private static String url(Errors errors, String field, String value, boolean required, UrlPolicy policy) {
 		if (value == null || value.isBlank()) {
 			if (required) {
-				errors.add(field, "is required: an absolute " + String.join(" or ", schemes.stream().sorted().toList())
-						+ " URL.");
+				errors.add(field, "is required: an absolute " + policy.describe() + " URL.");
 			}
 			return null;
 		}
 		String text = value.strip();
-		String expected = "must be an absolute " + String.join(" or ", schemes.stream().sorted().toList())
-				+ " URL, e.g. https://news.example/path; got '" + abbreviate(text) + "'.";
-		if (text.length() > MAX_URL || XmlCharacters.firstIllegal(text) >= 0) {
-			errors.add(field, expected);
-			return null;
+		String url = (text.length() <= MAX_URL) ? policy.allowed(text) : null;
+		if (url == null) {
+			errors.add(field, "must be an absolute " + policy.describe() + " URL, e.g. https://news.example/path; got '"
+					+ abbreviate(text) + "'.");
 		}
-		try {
-			URI uri = new URI(text);
-			if (!uri.isAbsolute() || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
-					|| uri.getHost() == null) {
-				errors.add(field, expected);
-				return null;
-			}
-			return text;
-		}
-		catch (URISyntaxException ex) {
-			errors.add(field, expected);
-			return null;
-		}
+		return url;
 	}
 
 	private static List<String> list(Errors errors, String field, List<String> values, int maxItems, int maxLength) {
@@ -215,7 +198,7 @@ class ArticleValidator {
 		if (image == null) {
 			return null;
 		}
-		String url = url(errors, "image.url", image.url(), true, SECURE);
+		String url = url(errors, "image.url", image.url(), true, UrlPolicy.SECURE);
 		String caption = prose(errors, "image.caption", image.caption(), MAX_CAPTION);
 		String credit = line(errors, "image.credit", image.credit(), false, MAX_NAME);
 		String license = line(errors, "image.license", image.license(), false, 200);
@@ -227,7 +210,7 @@ class ArticleValidator {
 			return null;
 		}
 		String name = line(errors, "source.name", source.name(), false, MAX_NAME);
-		String url = url(errors, "source.url", source.url(), false, WEB);
+		String url = url(errors, "source.url", source.url(), false, UrlPolicy.WEB);
 		return (name != null || url != null) ? new Article.Source(name, url) : null;
 	}
 

@@ -1,5 +1,7 @@
 package news.herald.article;
 
+import news.herald.http.EntityTags;
+
 /**
  * The {@code If-Match} precondition (RFC 9110 §13.1.1) against an article's ETag
  * {@code "<version>"}: absent allows any version, {@code *} any existing article,
@@ -11,17 +13,12 @@ final class IfMatch {
 	}
 
 	static void check(String header, Article current) {
-		if (header == null || header.isBlank() || header.strip().equals("*")) {
+		if (header == null || header.isBlank()) {
 			return;
 		}
-		String currentTag = current.etag();
-		for (String tag : header.split(",")) {
-			// Weak tags (W/"...") never match under the strong comparison If-Match uses.
-			if (tag.strip().equals(currentTag)) {
-				return;
-			}
+		if (!EntityTags.strongMatch(header, current.etag())) {
+			throw new PreconditionFailedException(current, header.strip());
 		}
-		throw new PreconditionFailedException(current, header.strip());
 	}
 
 }

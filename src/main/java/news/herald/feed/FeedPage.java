@@ -1,11 +1,13 @@
 package news.herald.feed;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 import news.herald.article.Article;
+import news.herald.safety.UrlPolicy;
 
 /**
  * One page of one feed, format-neutral: the articles and every absolute URL the renderers
@@ -57,18 +59,12 @@ record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Inst
 		return "urn:uuid:" + article.id();
 	}
 
-	/** The URL as an absolute URI, or null when it is not one. */
-	static java.net.URI absoluteUri(String url) {
-		if (url == null) {
-			return null;
-		}
-		try {
-			java.net.URI uri = new java.net.URI(FeedText.plain(url));
-			return uri.isAbsolute() ? uri : null;
-		}
-		catch (java.net.URISyntaxException ex) {
-			return null;
-		}
+	/**
+	 * The URL as a URI if the one URL policy lets a page link to it (absolute http or
+	 * https with a host), or null.
+	 */
+	static URI absoluteUri(String url) {
+		return UrlPolicy.WEB.uri(url);
 	}
 
 	/** Best guess at an image's media type from its file extension. */

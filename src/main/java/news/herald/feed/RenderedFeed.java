@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import news.herald.http.EntityTags;
+
 /**
  * A feed page as it goes on the wire, kept in the cache: the bytes, their gzip and Brotli
  * forms and the validators, computed once per render so that serving it costs no
@@ -88,28 +90,11 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 			return (this.settledAt != null && !now.isBefore(this.settledAt)) ? this.lastModified : null;
 		}
 
-		/** Whether an {@code If-None-Match} value names this state. */
+		/**
+		 * Whether an {@code If-None-Match} value names this state, in any of its codings.
+		 */
 		boolean matches(String ifNoneMatch) {
-			if (names(ifNoneMatch)) {
-				return true;
-			}
-			for (String candidate : ifNoneMatch.split(",")) {
-				String tag = candidate.strip();
-				if (tag.equals("*")) {
-					return true;
-				}
-				if (tag.startsWith("W/")) {
-					tag = tag.substring(2);
-				}
-				if (names(tag)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		private boolean names(String tag) {
-			return tag.equals(this.etag) || tag.equals(this.gzipEtag) || tag.equals(this.brotliEtag);
+			return EntityTags.weakMatch(ifNoneMatch, this.etag, this.gzipEtag, this.brotliEtag);
 		}
 
 		/**

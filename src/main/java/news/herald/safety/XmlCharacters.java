@@ -1,68 +1,62 @@
 package news.herald.safety;
 
+import org.jdom2.Verifier;
+
 /**
- * The characters XML 1.0 cannot carry: C0 controls other than tab, LF and CR, U+FFFE,
- * U+FFFF and unpaired surrogates. One of them in a stored article would make every feed
- * it appears in unparseable.
+ * Herald's one rule for the characters stored text may hold: what XML 1.0 can carry
+ * (JDOM's {@link Verifier#isXMLCharacter(int)}, the check Rome's own output makes), less
+ * DEL and the C1 controls U+007F–U+009F. Those are legal XML 1.0 but discouraged by its
+ * §2.2, are never text a reader should see, and were already dropped from feeds; they are
+ * now treated like the C0 controls, U+FFFE, U+FFFF and unpaired surrogates, everywhere.
+ * One of those in a stored article would make every feed it appears in unparseable or,
+ * for the discouraged ones, unreadable.
  */
 public final class XmlCharacters {
 
 	private XmlCharacters() {
 	}
 
-	/** Index of the first character XML 1.0 cannot carry, or -1. */
+	/** Whether a code point may appear in stored text and in every feed. */
+	public static boolean isAllowed(int codePoint) {
+		return Verifier.isXMLCharacter(codePoint) && (codePoint < 0x7F || codePoint > 0x9F);
+	}
+
+	/** Index of the first character the rule refuses, or -1. */
 	public static int firstIllegal(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c)) {
-				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-					i++;
-					continue;
-				}
+		for (int i = 0; i < text.length();) {
+			// An unpaired surrogate comes back as itself, which the rule refuses.
+			int codePoint = text.codePointAt(i);
+			if (!isAllowed(codePoint)) {
 				return i;
 			}
-			if (!isLegal(c)) {
-				return i;
-			}
+			i += Character.charCount(codePoint);
 		}
 		return -1;
 	}
 
-	/** The text without the characters XML 1.0 cannot carry. */
+	/** The text without the characters the rule refuses; the same instance if clean. */
 	public static String strip(String text) {
-		if (text == null || firstIllegal(text) < 0) {
+		if (text == null) {
+			return null;
+		}
+		int first = firstIllegal(text);
+		if (first < 0) {
 			return text;
 		}
-		StringBuilder clean = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c)) {
-				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-					clean.append(c).append(text.charAt(++i));
-				}
-				continue;
+		StringBuilder clean = new StringBuilder(text.length()).append(text, 0, first);
+		for (int i = first; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			if (isAllowed(codePoint)) {
+				clean.appendCodePoint(codePoint);
 			}
-			if (isLegal(c)) {
-				clean.append(c);
-			}
+			i += Character.charCount(codePoint);
 		}
 		return clean.toString();
 	}
 
 	/** A description of the character at the index, for a person: "U+0001". */
 	public static String describe(String text, int index) {
-		return String.format("U+%04X", (int) text.charAt(index));
-	}
-
-	/** Legal as a lone UTF-16 unit; surrogate pairs are handled by the callers. */
-	private static boolean isLegal(char c) {
-		if (c < 0x20) {
-			return c == '\t' || c == '\n' || c == '\r';
-		}
-		if (Character.isSurrogate(c)) {
-			return false;
-		}
-		return c != 0xFFFE && c != 0xFFFF;
+		return String.format("U+%04X", text.codePointAt(index));
 	}
 
 }

@@ -2,7 +2,6 @@ package news.herald.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,6 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import news.herald.database.DatabaseEnvironment;
+import news.herald.http.Sha256;
 
 /**
  * The configured publisher keys, held only as SHA-256 hashes. A presented key is hashed
@@ -53,7 +53,7 @@ class PublisherKeys {
 			byte[] secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
 			this.generated = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-			configured = List.of(new Entry(sha256(this.generated.getBytes(StandardCharsets.UTF_8)),
+			configured = List.of(new Entry(Sha256.of(this.generated.getBytes(StandardCharsets.UTF_8)),
 					new PublisherKey("generated key", Set.of())));
 		}
 		else if (configured.isEmpty()) {
@@ -64,7 +64,7 @@ class PublisherKeys {
 
 	/** The key whose hash matches, if any. */
 	Optional<PublisherKey> find(String presented) {
-		byte[] hash = sha256(presented.getBytes(StandardCharsets.UTF_8));
+		byte[] hash = Sha256.of(presented.getBytes(StandardCharsets.UTF_8));
 		PublisherKey match = null;
 		for (Entry entry : this.entries) {
 			// No early exit: every configured hash is compared, whatever matches.
@@ -123,15 +123,6 @@ class PublisherKeys {
 					+ "    Publish with: curl -H 'Authorization: Bearer " + key
 					+ "' -H 'Content-Type: application/json' -d @article.json http://localhost:" + port
 					+ "/api/articles");
-		}
-	}
-
-	static byte[] sha256(byte[] bytes) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(bytes);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -66,6 +66,28 @@ public class BodyHtmlSanitizerTests {
 		assertThat(BodyHtmlSanitizer.clean("  ", null)).isEmpty();
 	}
 
+	@Test
+	void everyLinkIsNofollowNoopenerAndDirectionLanguageAndPreformattedTextSurvive() {
+		Document clean = Jsoup.parseBodyFragment(BodyHtmlSanitizer.clean(
+				"<p dir=\"rtl\" lang=\"ar\">نص <a href=\"https://news.example/x\" rel=\"opener\">x</a></p><pre>a\n  b</pre>",
+				"https://news.example/"));
+		assertThat(clean.select("a").attr("rel")).isEqualTo("nofollow noopener");
+		assertThat(clean.select("p").attr("dir")).isEqualTo("rtl");
+		assertThat(clean.select("p").attr("lang")).isEqualTo("ar");
+		assertThat(clean.select("pre").first().wholeText()).isEqualTo("a\n  b");
+	}
+
+	@Test
+	void feedsGetTheSameListInHtmlSyntax() {
+		String stored = BodyHtmlSanitizer.clean("<p>a<br>b<img src=\"https://news.example/i.jpg\"></p>",
+				"https://news.example/");
+		assertThat(stored).isEqualTo("<p>a<br />b<img src=\"https://news.example/i.jpg\" /></p>");
+		assertThat(BodyHtmlSanitizer.cleanForFeed(stored))
+			.isEqualTo("<p>a<br>b<img src=\"https://news.example/i.jpg\"></p>");
+		assertThat(BodyHtmlSanitizer.cleanForFeed("<p onclick=\"x()\">\u0085<a href=\"/relative\">r</a></p>"))
+			.isEqualTo("<p><a rel=\"nofollow noopener\">r</a></p>");
+	}
+
 	/** Parses stored HTML independently and fails on anything that could run. */
 	public static void assertInert(String html) {
 		Document document = Jsoup.parse(html);

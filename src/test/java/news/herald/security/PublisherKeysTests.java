@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 import news.herald.database.DatabaseEnvironment;
+import news.herald.http.Sha256;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -81,7 +82,7 @@ class PublisherKeysTests {
 	}
 
 	private static String hash(String key) {
-		return HexFormat.of().formatHex(PublisherKeys.sha256(key.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }
