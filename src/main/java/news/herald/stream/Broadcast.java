@@ -36,8 +36,11 @@ class Broadcast implements DisposableBean {
 
 	private final EventRelay relay;
 
-	Broadcast(EventRelay relay, FrameEncoder encoder, StreamProperties properties) {
+	private final RecentFrames recent;
+
+	Broadcast(EventRelay relay, FrameEncoder encoder, RecentFrames recent, StreamProperties properties) {
 		this.relay = relay;
+		this.recent = recent;
 		Flux<Frame> events = relay.events().map(encoder::encode);
 		Flux<Frame> heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
 			.map((tick) -> Frame.KEEP_ALIVE)
@@ -66,6 +69,9 @@ class Broadcast implements DisposableBean {
 	}
 
 	private void emit(Frame frame) {
+		// Into the window first: a stream that reads it after subscribing then cannot
+		// miss this frame, whichever loop delivers it when.
+		this.recent.add(frame);
 		this.direct.emitNext(frame, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 		this.byLoop.forEach((loop, sink) -> {
 			if (sink.currentSubscriberCount() == 0) {

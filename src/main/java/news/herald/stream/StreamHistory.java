@@ -37,9 +37,12 @@ class StreamHistory {
 
 	private final Clock clock;
 
+	private final RecentFrames recent;
+
 	StreamHistory(ArticleEventRepository events, FrameEncoder encoder, Broadcast broadcast, StreamMetrics metrics,
-			StreamProperties properties, Clock clock) {
+			StreamProperties properties, Clock clock, RecentFrames recent) {
 		this.events = events;
+		this.recent = recent;
 		this.encoder = encoder;
 		this.broadcast = broadcast;
 		this.metrics = metrics;
@@ -49,13 +52,27 @@ class StreamHistory {
 
 	/**
 	 * Every event after {@code lastEventId} in the family, or a reset when that id is not
-	 * one of ours or is older than the retention window.
+	 * one of ours or is older than the retention window. Inside the window of recent
+	 * frames no database is read.
 	 */
 	Flux<Frame> resume(String lastEventId, Set<String> family) {
 		Long id = parse(lastEventId);
 		if (id == null) {
 			return reset("unknown-id");
 		}
+		return Flux.defer(() -> {
+			List<Frame> recent = this.recent.after(id, family);
+			if (recent != null) {
+				this.metrics.resumed("replayed");
+				this.metrics.fromWindow(true);
+				return Flux.fromIterable(recent);
+			}
+			this.metrics.fromWindow(false);
+			return resumeFromOutbox(id, family);
+		});
+	}
+
+	private Flux<Frame> resumeFromOutbox(long id, Set<String> family) {
 		Instant oldest = Instant.now(this.clock).minus(this.properties.retention());
 		return this.events.createdAt(id)
 			.map((createdAt) -> createdAt.isBefore(oldest) ? reset("expired")
@@ -66,6 +83,14 @@ class StreamHistory {
 
 	/** The latest {@code count} events of the family, oldest first. */
 	Flux<Frame> backfill(int count, Set<String> family) {
+		return Flux.defer(() -> {
+			List<Frame> recent = this.recent.latest(count, family);
+			this.metrics.fromWindow(recent != null);
+			return (recent != null) ? Flux.fromIterable(recent) : backfillFromOutbox(count, family);
+		});
+	}
+
+	private Flux<Frame> backfillFromOutbox(int count, Set<String> family) {
 		return this.events.findLatest(family, count).collectList().flatMapIterable((latest) -> {
 			List<ArticleEvent> oldestFirst = new ArrayList<>(latest);
 			Collections.reverse(oldestFirst);

@@ -79,6 +79,21 @@ class StreamMetrics {
 		this.registry.counter("herald.stream.resumes", "outcome", outcome).increment();
 	}
 
+	/** A stream's history came from the window of recent frames, or from the outbox. */
+	void fromWindow(boolean window) {
+		this.registry.counter("herald.stream.history.reads", "source", window ? "window" : "outbox").increment();
+	}
+
+	void window(RecentFrames window) {
+		Gauge.builder("herald.stream.window.events", window, RecentFrames::size)
+			.description("Article events held in memory for resumes and backfills")
+			.register(this.registry);
+		Gauge.builder("herald.stream.window.bytes", window, RecentFrames::bytes)
+			.description("Encoded bytes of the events held in memory for resumes and backfills")
+			.baseUnit("bytes")
+			.register(this.registry);
+	}
+
 	void rejected(String reason) {
 		this.registry.counter("herald.stream.rejected", "reason", reason).increment();
 	}

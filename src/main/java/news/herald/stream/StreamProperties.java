@@ -18,13 +18,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stream is closed (the client resumes by id)
  * @param retry reconnection delay the stream asks clients to wait ({@code retry:}), also
  * the {@code Retry-After} of a refused stream
+ * @param windowSize article events each instance keeps encoded in memory for resumes and
+ * backfills; 0 turns the window off
+ * @param windowAge events older than this leave the window (it never reaches further back
+ * than {@code retention})
  */
 @ConfigurationProperties("herald.stream")
 public record StreamProperties(@DefaultValue("10000") int maxStreams, @DefaultValue("50") int maxStreamsPerAddress,
 		@DefaultValue("15s") Duration heartbeat, @DefaultValue("7d") Duration retention,
-		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry) {
+		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry, @DefaultValue("4096") int windowSize,
+		@DefaultValue("1h") Duration windowAge) {
 
 	public StreamProperties {
+		if (windowSize < 0 || windowAge.isNegative()) {
+			throw new IllegalArgumentException("herald.stream.window-size and window-age must not be negative");
+		}
 		if (maxStreams < 1 || maxStreamsPerAddress < 1 || buffer < 1) {
 			throw new IllegalArgumentException(
 					"herald.stream.max-streams, max-streams-per-address and buffer must be at least 1");

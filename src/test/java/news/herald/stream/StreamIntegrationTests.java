@@ -167,6 +167,9 @@ class StreamIntegrationTests {
 		newsroom.publish("americas", "Older");
 		long second = newsroom.publish("americas", "Second");
 		long third = newsroom.publish("americas", "Third");
+		// A backfill is the latest events this instance has relayed (from its window of
+		// recent events); the relay takes a moment after the commit.
+		await().atMost(TIMEOUT).until(() -> this.broadcast.lastId() >= third);
 		StepVerifier.create(SseClient.blocks(this.port, "/stream/americas?backfill=2").filter(Block::isArticleEvent))
 			.assertNext((block) -> assertThat(block.id()).isEqualTo(second))
 			.assertNext((block) -> assertThat(block.id()).isEqualTo(third))
@@ -237,33 +240,6 @@ class StreamIntegrationTests {
 			clients.forEach(Disposable::dispose);
 			executor.shutdownNow();
 		}
-	}
-
-	@Test
-	void lastEventIdOlderThanTheRetentionWindowGetsResetThenLive() {
-		Newsroom newsroom = new Newsroom(this.publisher);
-		long old = newsroom.publish("europe", "Long ago");
-		this.db.sql("update article_events set created_at = created_at - interval '8 days' where id = :id")
-			.bind("id", old)
-			.fetch()
-			.rowsUpdated()
-			.block(TIMEOUT);
-		// Until this instance has relayed it, the reset would (rightly) continue before
-		// it.
-		await().atMost(TIMEOUT).until(() -> this.broadcast.lastId() >= old);
-		StepVerifier
-			.create(SseClient.blocks(TestHttp.rawClient(), this.port, "/stream/europe",
-					Map.of("Last-Event-ID", String.valueOf(old))))
-			.assertNext((block) -> assertThat(block.text()).isEqualTo("retry: 5000"))
-			.assertNext((block) -> {
-				assertThat(block.event()).isEqualTo("reset");
-				assertThat(block.id()).isGreaterThanOrEqualTo(old);
-				assertThat(block.data()).contains("expired");
-			})
-			.then(() -> newsroom.publish("europe", "After the reset"))
-			.assertNext((block) -> assertThat(block.data()).as(block.text()).contains("After the reset"))
-			.thenCancel()
-			.verify(TIMEOUT);
 	}
 
 	@Test
