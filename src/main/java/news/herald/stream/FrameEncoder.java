@@ -46,6 +46,18 @@ class FrameEncoder {
 		return new Frame(continueAfter, null, null, null, bytes(continueAfter, "reset", data));
 	}
 
+	/**
+	 * How many read a scope now; without an id, so it never moves {@code Last-Event-ID}.
+	 */
+	Frame presence(String scope, int readers) {
+		byte[] data = this.json.writeValueAsBytes(new PresenceData(scope.isEmpty() ? null : scope, readers));
+		ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 32);
+		out.writeBytes("event: presence\ndata: ".getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(data);
+		out.writeBytes(new byte[] { '\n', '\n' });
+		return new Frame(0, null, null, null, out.toByteArray());
+	}
+
 	private static byte[] bytes(long id, String event, byte[] data) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 48);
 		out.writeBytes(("id: " + id + "\nevent: " + event + "\ndata: ").getBytes(StandardCharsets.UTF_8));
@@ -58,6 +70,12 @@ class FrameEncoder {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record HeadlineData(UUID id, String slug, String title, String summary, String url, String section,
 			String previousSection, Instant publishedAt, Instant updatedAt, String imageUrl, int version) {
+
+	}
+
+	/** The {@code data:} of a presence event; no section for the whole outlet. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record PresenceData(String section, int readers) {
 
 	}
 

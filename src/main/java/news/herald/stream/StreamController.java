@@ -1,5 +1,6 @@
 package news.herald.stream;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -60,8 +61,11 @@ class StreamController {
 
 	private final Frame retry;
 
+	private final Presence presence;
+
 	StreamController(SectionCatalog sections, Broadcast broadcast, StreamHistory history, StreamRegistry registry,
-			StreamMetrics metrics, ClientAddress clientAddress, StreamProperties properties) {
+			StreamMetrics metrics, ClientAddress clientAddress, StreamProperties properties, Presence presence) {
+		this.presence = presence;
 		this.sections = sections;
 		this.broadcast = broadcast;
 		this.history = history;
@@ -76,12 +80,12 @@ class StreamController {
 	Mono<Void> stream(@PathVariable(required = false) String section, @RequestParam(required = false) String backfill,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
-			ServerWebExchange exchange) {
+			@RequestParam(required = false) String presence, ServerWebExchange exchange) {
 		StreamRefusedException refusedBefore = exchange.getAttribute(StreamFastPath.REFUSED);
 		if (refusedBefore != null) {
 			throw refusedBefore;
 		}
-		return open(section, backfill, lastEventIdParameter, lastEventIdHeader, exchange);
+		return open(section, backfill, lastEventIdParameter, lastEventIdHeader, presence, exchange);
 	}
 
 	/**
@@ -89,9 +93,11 @@ class StreamController {
 	 * called by {@link StreamFastPath} for requests that need no argument resolution.
 	 */
 	Mono<Void> open(String section, String backfill, String lastEventIdParameter, String lastEventIdHeader,
-			ServerWebExchange exchange) {
+			String presence, ServerWebExchange exchange) {
 		Set<String> family = (section != null) ? this.sections.family(section) : null;
 		int backfillCount = parseBackfill(backfill);
+		boolean withPresence = parsePresence(presence);
+		List<String> scopes = List.of((section != null) ? section : Presence.OUTLET);
 		// The header wins: a browser reconnects to the same URL, with a newer id in it.
 		String lastEventId = (lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParameter;
 		ServerHttpResponse response = exchange.getResponse();
@@ -109,8 +115,12 @@ class StreamController {
 		DataBufferFactory buffers = response.bufferFactory();
 		Flux<DataBuffer> body = Flux.defer(() -> {
 			// Listen first, then read the history: see Subscriber.
-			Subscriber subscriber = new Subscriber(this.broadcast.frames(eventLoop(exchange)), family,
-					this.properties.buffer(), () -> disconnectSlowConsumer(exchange), this.metrics::writtenLive);
+			this.presence.opened(scopes);
+			Flux<Frame> live = this.broadcast.frames(eventLoop(exchange));
+			// merge serializes the two sources into the subscriber's queue.
+			Flux<Frame> frames = withPresence ? Flux.merge(live, this.presence.frames(scopes.get(0))) : live;
+			Subscriber subscriber = new Subscriber(frames, family, this.properties.buffer(),
+					() -> disconnectSlowConsumer(exchange), this.metrics::writtenLive);
 			Flux<Frame> before = (lastEventId != null) ? this.history.resume(lastEventId, family)
 					: (backfillCount > 0) ? this.history.backfill(backfillCount, family) : Flux.empty();
 			return subscriber.stream(this.retry, before.onErrorMap(HistoryUnavailableException::new), 0);
@@ -119,7 +129,10 @@ class StreamController {
 			.takeUntilOther(this.registry.closing())
 			.doOnNext(this.metrics::written)
 			.map((frame) -> buffers.wrap(frame.bytes()))
-			.doFinally((signal) -> release.run());
+			.doFinally((signal) -> {
+				this.presence.closed(scopes);
+				release.run();
+			});
 		return response.writeWith(body);
 	}
 
@@ -143,6 +156,16 @@ class StreamController {
 	private Flux<Frame> historyFailed(HistoryUnavailableException ex) {
 		logger.warn("Could not read stream history (" + ex.getCause().getMessage() + "); closing the stream");
 		return Flux.empty();
+	}
+
+	private static boolean parsePresence(String raw) {
+		if (raw == null || raw.strip().equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (raw.strip().equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw new BadRequestException("presence", "presence must be true or false, got '" + raw + "'.");
 	}
 
 	private static int parseBackfill(String raw) {

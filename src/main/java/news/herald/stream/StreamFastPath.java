@@ -63,14 +63,14 @@ class StreamFastPath implements WebFilter {
 			return chain.filter(exchange);
 		}
 		MultiValueMap<String, String> query = request.getQueryParams();
-		if (repeated(query.get("backfill")) || repeated(query.get("lastEventId"))
+		if (repeated(query.get("backfill")) || repeated(query.get("lastEventId")) || repeated(query.get("presence"))
 				|| repeated(request.getHeaders().get("Last-Event-ID"))) {
 			// The controller's rules for a repeated value (joined, then refused) apply.
 			return chain.filter(exchange);
 		}
 		try {
 			return this.streams.open(section, query.getFirst("backfill"), query.getFirst("lastEventId"),
-					request.getHeaders().getFirst("Last-Event-ID"), exchange);
+					request.getHeaders().getFirst("Last-Event-ID"), query.getFirst("presence"), exchange);
 		}
 		catch (StreamRefusedException ex) {
 			exchange.getAttributes().put(REFUSED, ex);

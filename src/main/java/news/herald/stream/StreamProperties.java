@@ -27,9 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StreamProperties(@DefaultValue("10000") int maxStreams, @DefaultValue("50") int maxStreamsPerAddress,
 		@DefaultValue("15s") Duration heartbeat, @DefaultValue("7d") Duration retention,
 		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry, @DefaultValue("4096") int windowSize,
-		@DefaultValue("1h") Duration windowAge) {
+		@DefaultValue("1h") Duration windowAge, @DefaultValue("5s") Duration presenceReport,
+		@DefaultValue("30s") Duration presenceExpiry, @DefaultValue("10s") Duration presenceEvents) {
 
 	public StreamProperties {
+		if (presenceReport.isNegative() || presenceReport.isZero() || presenceEvents.isNegative()
+				|| presenceEvents.isZero() || presenceExpiry.compareTo(presenceReport) <= 0) {
+			throw new IllegalArgumentException("herald.stream.presence-report and presence-events must be positive, "
+					+ "and presence-expiry longer than presence-report");
+		}
 		if (windowSize < 0 || windowAge.isNegative()) {
 			throw new IllegalArgumentException("herald.stream.window-size and window-age must not be negative");
 		}
