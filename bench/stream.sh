@@ -6,15 +6,25 @@
 # The load client (bench/stream/StreamLoad.java) reports send-to-receipt latency
 # p50/p99/max, events lost and repeated, and heap/RSS per idle stream. Only 127.0.0.1;
 # every run is bounded (a client gives up 60 s after its last publish; `timeout` caps it).
+#
+# Then the reconnect storm: STORM (10000) streams resume at once with a Last-Event-ID
+# REPLAY (20) events back, and STORM fresh streams ask ?backfill=REPLAY, against a bare
+# Reactor Netty server (bench/stream/StormReference.java) answering every stream with the
+# same bytes Herald replayed. bench/stream/StormLoad.java times each stream from its request
+# to its last replayed event and checks it got exactly those ids. SUBSCRIBERS="" runs only
+# the storm, STORM=0 only the fan-out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SUBSCRIBERS=${SUBSCRIBERS:-"1000 5000 10000"}
+SUBSCRIBERS=${SUBSCRIBERS-"1000 5000 10000"}
 EVENTS=${EVENTS:-40}
 RATE=${RATE:-2}
 HERALD_PORT=${HERALD_PORT:-18480}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18481}
 REFERENCE_PORT=${REFERENCE_PORT:-18490}
+STORM_REFERENCE_PORT=${STORM_REFERENCE_PORT:-18491}
+STORM=${STORM:-10000}
+REPLAY=${REPLAY:-20}
 DATABASE_PORT=${DATABASE_PORT:-18482}
 
 # 10k streams plus the client's ends of them, within the machine's 20000 limit.
@@ -100,6 +110,45 @@ for n in $SUBSCRIBERS; do
 		"http://127.0.0.1:$REFERENCE_PORT/publish" "" "$REFERENCE_PID")")
 done
 
+storm() {
+	local name=$1 url=$2 header=$3 value=$4 first=$5 last=$6
+	timeout 400 java -Xmx1g -cp "$CP:target/bench-classes" StormLoad "$name" "$url" "$header" "$value" \
+		"$STORM" "$first" "$last" | tail -1
+}
+
+STORM_RESULTS=()
+if [ "$STORM" -gt 0 ]; then
+	# History to replay: REPLAY + 10 more headlines, so the resume point is well inside.
+	for i in $(seq 1 $((REPLAY + 10))); do
+		curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT/api/articles" -H "Authorization: Bearer $KEY" \
+			-H 'Content-Type: application/json' -d "{\"externalId\": \"storm-$i-$RANDOM\", \"section\": \"world\",
+			\"title\": \"Storm headline $i\", \"summary\": \"Replayed in the reconnect storm.\",
+			\"url\": \"https://news.example/storm/$i\", \"language\": \"en\"}"
+	done
+	sleep 1
+	last=$(curl -fs "http://127.0.0.1:$HERALD_PORT/stream?backfill=1" --max-time 2 | awk '/^id: / { print $2; exit }' || true)
+	first=$((last - REPLAY + 1))
+	# The bytes Herald replays for that resume: the reference sends exactly these.
+	curl -fs -H "Last-Event-ID: $((first - 1))" --max-time 2 "http://127.0.0.1:$HERALD_PORT/stream" \
+		-o "$WORK/replay.txt" || true
+	java -Xmx512m -cp "$CP:target/bench-classes" StormReference "$STORM_REFERENCE_PORT" "$WORK/replay.txt" \
+		>"$WORK/storm-reference.log" 2>&1 &
+	PIDS+=("$!")
+	for _ in $(seq 1 100); do
+		rc=0
+		curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$STORM_REFERENCE_PORT/stream" || rc=$?
+		[ "$rc" = 28 ] && break # a stream that stays open: the reference is up
+		sleep 0.1
+	done
+	STORM_RESULTS+=("$(storm herald-resume "http://127.0.0.1:$HERALD_PORT/stream" Last-Event-ID $((first - 1)) "$first" "$last")")
+	for _ in $(seq 1 600); do [ "$(open_streams)" = "0" ] && break; sleep 0.1; done
+	STORM_RESULTS+=("$(storm herald-backfill "http://127.0.0.1:$HERALD_PORT/stream?backfill=$REPLAY" - - "$first" "$last")")
+	for _ in $(seq 1 600); do [ "$(open_streams)" = "0" ] && break; sleep 0.1; done
+	STORM_RESULTS+=("$(storm reference "http://127.0.0.1:$STORM_REFERENCE_PORT/stream" - - "$first" "$last")")
+	reads=$(curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '/^herald_stream_history_reads_total/ { printf "%s ", $0 }')
+	window=$(curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '/^herald_stream_window_(events|bytes)/ { printf "%s ", $0 }')
+fi
+
 printf '%s\n' "${RESULTS[@]}" >"$WORK/results.txt"
 echo
 echo "$EVENTS headlines at $RATE/s (the first 5 untimed). Latency in ms from the event's commit to its"
@@ -118,3 +167,17 @@ while read -r line; do
 		"${r[duplicates]}" "${r[publish_p50_ms]}" \
 		"${r[heap_per_stream_kib]}" "${r[rss_per_stream_kib]}" "${r[connect_s]}" "${r[server_ms]:-}"
 done <"$WORK/results.txt"
+
+if [ ${#STORM_RESULTS[@]} -gt 0 ]; then
+	echo
+	echo "Reconnect storm: $STORM streams at once, each replaying $REPLAY events (ids $first-$last); time from a"
+	echo "stream's request to its last replayed event."
+	printf '%-16s %7s %7s %7s %7s %5s %5s %6s %7s %8s %7s\n' run streams p50 p99 max lost dup failed retries storm_s
+	for line in "${STORM_RESULTS[@]}"; do
+		eval "declare -A s=( $(echo "$line" | sed -E 's/([a-z_0-9]+)=([^ ]*)/[\1]="\2"/g') )"
+		printf '%-16s %7s %5sms %5sms %5sms %5s %5s %6s %7s %7ss\n' "${s[name]}" "${s[streams]}" "${s[p50_ms]}" \
+			"${s[p99_ms]}" "${s[max_ms]}" "$((s[lost] + s[wrong]))" "${s[dup]}" "${s[failed]}" "${s[retries]}" "${s[storm_s]}"
+	done
+	echo "history reads: $reads"
+	echo "window: $window"
+fi
