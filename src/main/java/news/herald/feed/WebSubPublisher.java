@@ -59,7 +59,7 @@ class WebSubPublisher extends BackgroundSubscription {
 	private final WebClient client;
 
 	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedScopes scopes, WebSubProperties properties,
-			PublicUrls urls) {
+			PublicUrls urls, WebClient.Builder clients) {
 		// After the EventRelay, like the feed validators.
 		super(LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN);
 		this.relay = relay;
@@ -67,7 +67,8 @@ class WebSubPublisher extends BackgroundSubscription {
 		this.scopes = scopes;
 		this.settings = properties;
 		this.base = urls.configured();
-		this.client = WebClient.builder().build();
+		// Boot's builder, so the pings use its codecs, connector and observations.
+		this.client = clients.build();
 	}
 
 	@Override
