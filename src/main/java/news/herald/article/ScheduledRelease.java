@@ -4,13 +4,14 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import news.herald.system.BackgroundSubscription;
 
 /**
  * Lifts embargoes: every {@code releaseInterval} this instance publishes the scheduled
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * released by exactly one of them.
  */
 @Component
-class ScheduledRelease implements SmartLifecycle {
+class ScheduledRelease extends BackgroundSubscription {
 
 	private static final Log logger = LogFactory.getLog(ScheduledRelease.class);
 
@@ -29,9 +30,10 @@ class ScheduledRelease implements SmartLifecycle {
 
 	private final int batch;
 
-	private volatile Disposable timer;
-
 	ScheduledRelease(ArticlePublisher publisher, PublishingProperties properties) {
+		// Spring's default phase, after the web server has started: nothing needs the
+		// releases to run any earlier.
+		super(SmartLifecycle.DEFAULT_PHASE);
 		this.publisher = publisher;
 		this.interval = properties.releaseInterval();
 		this.batch = properties.releaseBatch();
@@ -39,11 +41,11 @@ class ScheduledRelease implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.timer = Flux.interval(this.interval, this.interval, Schedulers.parallel())
+		running(Flux.interval(this.interval, this.interval, Schedulers.parallel())
 			// A slow round (a long database pause) skips ticks rather than queueing them.
 			.onBackpressureDrop()
 			.concatMap((tick) -> releaseAllDue(), 1)
-			.subscribe();
+			.subscribe());
 	}
 
 	/** Releases batch after batch until fewer than a full batch were due. */
@@ -60,20 +62,6 @@ class ScheduledRelease implements SmartLifecycle {
 				logger.warn("Releasing embargoed articles failed (" + ex.getMessage() + "); retrying next round");
 				return Mono.empty();
 			});
-	}
-
-	@Override
-	public void stop() {
-		Disposable timer = this.timer;
-		if (timer != null) {
-			timer.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable timer = this.timer;
-		return timer != null && !timer.isDisposed();
 	}
 
 }

@@ -106,10 +106,6 @@ public class EmbeddedDatabase implements AutoCloseable {
 		return this.port;
 	}
 
-	public Path dataDir() {
-		return this.dataDir;
-	}
-
 	@Override
 	public synchronized void close() {
 		stop();

@@ -9,15 +9,16 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import news.herald.system.BackgroundSubscription;
+import news.herald.system.LifecyclePhases;
 
 /**
  * This instance's view of the outbox as it grows: one PostgreSQL {@code LISTEN}
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * and in id order.
  */
 @Component
-public class EventRelay implements SmartLifecycle {
+public class EventRelay extends BackgroundSubscription {
 
 	private static final Log logger = LogFactory.getLog(EventRelay.class);
 
@@ -47,9 +48,8 @@ public class EventRelay implements SmartLifecycle {
 
 	private volatile boolean connected;
 
-	private volatile Disposable relay;
-
 	EventRelay(ArticleEventRepository repository, R2dbcConnectionDetails connectionDetails) {
+		super(LifecyclePhases.BELOW_WEB_SERVER);
 		this.repository = repository;
 		// A connection of its own, outside the pool: it lives as long as the instance
 		// does.
@@ -86,7 +86,7 @@ public class EventRelay implements SmartLifecycle {
 		if (this.lastDelivered.get() == 0) {
 			this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
 		}
-		this.relay = listen().onBackpressureLatest()
+		running(listen().onBackpressureLatest()
 			.concatMap((wakeUp) -> catchUp().then(Mono.just(wakeUp)), 1)
 			.doOnError((ex) -> {
 				this.connected = false;
@@ -97,35 +97,16 @@ public class EventRelay implements SmartLifecycle {
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
 				.maxBackoff(Duration.ofSeconds(5))
 				.transientErrors(true))
-			.subscribe();
+			.subscribe());
 	}
 
 	@Override
 	public void stop() {
-		Disposable relay = this.relay;
-		if (relay != null) {
-			relay.dispose();
-		}
+		super.stop();
 		this.connected = false;
 		// The sink stays open: a stopped context can be started again, and its
-		// subscribers
-		// must then keep receiving. They end with the context, not with a stop.
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable relay = this.relay;
-		return relay != null && !relay.isDisposed();
-	}
-
-	@Override
-	public int getPhase() {
-		// Below the web server (DEFAULT_PHASE - 2048): it relays before the first request
-		// is served, so a stream opened at start-up cannot miss an event committed
-		// between
-		// its history read and the relay's start, and it stops only after the server has
-		// drained its streams.
-		return SmartLifecycle.DEFAULT_PHASE - 4096;
+		// subscribers must then keep receiving. They end with the context, not with a
+		// stop.
 	}
 
 	/**

@@ -1,53 +1,61 @@
 package news.herald.feed;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import org.jdom2.Document;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.ResolvableType;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
 
-/** Turns a feed page into the bytes of its wire format. */
+/**
+ * Turns a feed page into the bytes of its wire format. Like Spring MVC's feed converters
+ * it uses a new {@link WireFeedOutput} for every RSS channel or Atom feed (Rome objects
+ * are not thread-safe) and the charset the feed declares, and keeps text exactly as
+ * given.
+ */
 @Component
 class FeedRenderer {
 
-	private static final ResolvableType WIRE_FEED = ResolvableType.forClass(WireFeed.class);
-
-	private final WireFeedEncoder encoder;
-
 	private final JsonMapper json;
 
-	FeedRenderer(WireFeedEncoder encoder, JsonMapper json) {
-		this.encoder = encoder;
+	FeedRenderer(JsonMapper json) {
 		this.json = json;
 		warmUp();
 	}
 
 	byte[] render(FeedPage page) {
 		return switch (page.format()) {
-			case RSS -> encode(RssRenderer.render(page), page.format());
-			case ATOM -> encode(AtomRenderer.render(page), page.format());
+			case RSS -> write(RssRenderer.render(page));
+			case ATOM -> write(AtomRenderer.render(page));
 			case JSON -> this.json.writeValueAsBytes(JsonFeed.of(page));
 		};
 	}
 
-	private byte[] encode(WireFeed feed, FeedFormat format) {
-		DataBuffer buffer = this.encoder.encodeValue(feed, DefaultDataBufferFactory.sharedInstance, WIRE_FEED,
-				format.mediaType(), Map.of());
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
+	private static byte[] write(WireFeed feed) {
+		Charset charset = (feed.getEncoding() != null) ? Charset.forName(feed.getEncoding()) : StandardCharsets.UTF_8;
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+		try (Writer writer = new OutputStreamWriter(bytes, charset)) {
+			// Rome's own output uses JDOM's compact format, which collapses whitespace in
+			// text (a <pre> in a body, double spaces in a title); write its document raw.
+			Document document = new WireFeedOutput().outputJDom(feed);
+			new XMLOutputter(Format.getRawFormat().setEncoding(charset.name())).output(document, writer);
 		}
-		finally {
-			DataBufferUtils.release(buffer);
+		catch (IOException | FeedException ex) {
+			throw new IllegalStateException("Could not write the " + feed.getFeedType() + " feed", ex);
 		}
+		return bytes.toByteArray();
 	}
 
 	/**

@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.EventRelay;
+import news.herald.system.BackgroundSubscription;
+import news.herald.system.LifecyclePhases;
 
 /**
  * This instance's view of which event last touched each feed, kept in memory so that a
@@ -23,7 +23,7 @@ import news.herald.event.EventRelay;
  * events to every instance in id order.
  */
 @Component
-class FeedStamps implements SmartLifecycle {
+class FeedStamps extends BackgroundSubscription {
 
 	private static final Log logger = LogFactory.getLog(FeedStamps.class);
 
@@ -37,9 +37,9 @@ class FeedStamps implements SmartLifecycle {
 
 	private volatile boolean ready;
 
-	private volatile Disposable subscription;
-
 	FeedStamps(EventRelay relay, FeedStampRepository repository, FeedScopes scopes) {
+		// After the EventRelay has started, so lastDelivered() is a real barrier.
+		super(LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN);
 		this.relay = relay;
 		this.repository = repository;
 		this.scopes = scopes;
@@ -62,9 +62,9 @@ class FeedStamps implements SmartLifecycle {
 	public void start() {
 		// Subscribe first, then read up to what the relay has delivered: every event is
 		// either in the read or delivered afterwards, and merging keeps the newest.
-		this.subscription = this.relay.events()
+		running(this.relay.events()
 			.subscribe(this::apply, (ex) -> logger.error("Feed validators stopped following events", ex),
-					() -> logger.info("Feed validators stopped following events: the relay completed"));
+					() -> logger.info("Feed validators stopped following events: the relay completed")));
 		long barrier = this.relay.lastDelivered();
 		// Runs on the main thread while the context starts.
 		List<FeedStampRepository.SectionStamp> initial = this.repository.newestPerSection(barrier)
@@ -90,23 +90,8 @@ class FeedStamps implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Disposable subscription = this.subscription;
-		if (subscription != null) {
-			subscription.dispose();
-		}
+		super.stop();
 		this.ready = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable subscription = this.subscription;
-		return subscription != null && !subscription.isDisposed();
-	}
-
-	@Override
-	public int getPhase() {
-		// After the EventRelay has started, so lastDelivered() is a real barrier.
-		return SmartLifecycle.DEFAULT_PHASE - 512;
 	}
 
 }

