@@ -12,12 +12,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import news.herald.system.BackgroundSubscription;
+import news.herald.system.LifecyclePhases;
 
 /**
  * "N reading now": the open streams of each scope (a section, or {@link #OUTLET}) summed
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * by itself. Readers see the sums from memory: a count costs no query.
  */
 @Component
-class Presence implements SmartLifecycle {
+class Presence extends BackgroundSubscription {
 
 	/** The scope of a stream of every section. */
 	static final String OUTLET = "";
@@ -52,9 +53,9 @@ class Presence implements SmartLifecycle {
 
 	private volatile Map<String, Integer> totals = Map.of();
 
-	private volatile Disposable reporting;
-
 	Presence(PresenceRepository repository, FrameEncoder encoder, MeterRegistry meters, StreamProperties properties) {
+		// Stops with the streams, before the database connections go.
+		super(LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN);
 		this.repository = repository;
 		this.encoder = encoder;
 		this.meters = meters;
@@ -93,10 +94,10 @@ class Presence implements SmartLifecycle {
 	@Override
 	public void start() {
 		Duration every = this.properties.presenceReport();
-		this.reporting = Flux.interval(Duration.ZERO, every)
+		running(Flux.interval(Duration.ZERO, every)
 			.onBackpressureDrop()
 			.concatMap((tick) -> report(tick % 100 == 0), 1)
-			.subscribe();
+			.subscribe());
 	}
 
 	private Mono<Void> report(boolean sweep) {
@@ -134,10 +135,7 @@ class Presence implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Disposable reporting = this.reporting;
-		if (reporting != null) {
-			reporting.dispose();
-		}
+		super.stop();
 		// Leave at once instead of aging out; on the shutdown thread, never a reactor
 		// one.
 		try {
@@ -147,18 +145,6 @@ class Presence implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.debug("Could not remove this instance's presence: " + ex.getMessage());
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable reporting = this.reporting;
-		return reporting != null && !reporting.isDisposed();
-	}
-
-	@Override
-	public int getPhase() {
-		// Stops with the streams, before the database connections go.
-		return SmartLifecycle.DEFAULT_PHASE - 512;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
+import news.herald.system.LifecyclePhases;
 
 /**
  * The latest article-event frames of the outbox, already encoded, shared by every stream
@@ -119,9 +120,7 @@ class RecentFrames implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// After the relay (DEFAULT_PHASE - 4096) has fixed its starting point, before the
-		// web server (DEFAULT_PHASE - 2048) serves the first stream.
-		return SmartLifecycle.DEFAULT_PHASE - 3072;
+		return LifecyclePhases.BEFORE_WEB_SERVER;
 	}
 
 	synchronized void add(Frame frame) {

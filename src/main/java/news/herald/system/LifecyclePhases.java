@@ -25,6 +25,13 @@ public final class LifecyclePhases {
 	public static final int BELOW_WEB_SERVER = WEB_SERVER - 2048;
 
 	/**
+	 * After the event relay has fixed the point it relays from, before the web server
+	 * takes the first request: what must be loaded from that point on before anyone asks
+	 * (the streams' window of recent events).
+	 */
+	public static final int BEFORE_WEB_SERVER = WEB_SERVER - 1024;
+
+	/**
 	 * Above the web server's graceful shutdown: starts after the event relay (so its
 	 * {@code lastDelivered()} is a real barrier) and stops before the server waits for
 	 * open requests, which an open stream would otherwise hold up until its timeout. The

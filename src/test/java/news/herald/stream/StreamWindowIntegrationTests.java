@@ -75,7 +75,7 @@ class StreamWindowIntegrationTests {
 		StepVerifier.create(stream.filter(Block::isArticleEvent).map(Block::id))
 			.recordWith(() -> seen)
 			.expectNextCount(2)
-			.then(() -> later.add(newsroom.publish("world", "After the replay")))
+			.then(() -> later.add(newsroom.publishRetrying(Newsroom.draft("world", "After the replay", "Summary"))))
 			.expectNextCount(1)
 			.thenCancel()
 			.verify(TIMEOUT);
@@ -131,7 +131,7 @@ class StreamWindowIntegrationTests {
 		Newsroom newsroom = new Newsroom(this.publisher);
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			ids.add(newsroom.publish("world", "Window headline " + i));
+			ids.add(newsroom.publishRetrying(Newsroom.draft("world", "Window headline " + i, "Summary")));
 		}
 		await().atMost(TIMEOUT).until(() -> this.broadcast.lastId() >= ids.get(ids.size() - 1));
 		return ids;
