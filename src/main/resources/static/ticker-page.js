@@ -12,6 +12,8 @@
 		return;
 	}
 	var connectionText = connection.querySelector('.connection-text');
+	// "N reading now", from the stream's presence events; the page works without it.
+	var readers = document.getElementById('readers');
 	var empty = document.getElementById('empty');
 	var streamPath = list.getAttribute('data-stream');
 	// Events after this id happened after the page was rendered; the stream replays them.
@@ -64,7 +66,7 @@
 		// With an empty store there is no id to resume from; the latest events then cover
 		// everything published since the page was rendered.
 		var url = streamPath + ((lastEventId && lastEventId !== '0') ? '?lastEventId=' + encodeURIComponent(lastEventId)
-				: '?backfill=' + max);
+				: '?backfill=' + max) + (readers ? '&presence=true' : '');
 		source = new EventSource(url);
 		source.onopen = function () {
 			retryDelay = 5000;
@@ -87,6 +89,19 @@
 		source.addEventListener('published', handler(published));
 		source.addEventListener('updated', handler(updated));
 		source.addEventListener('retracted', handler(retracted));
+		source.addEventListener('presence', function (event) {
+			var count;
+			try {
+				count = JSON.parse(event.data).readers;
+			}
+			catch (e) {
+				return;
+			}
+			if (typeof count === 'number' && count >= 0) {
+				readers.textContent = count + ' reading now';
+				readers.hidden = false;
+			}
+		});
 		source.addEventListener('reset', function (event) {
 			if (event.lastEventId) {
 				lastEventId = event.lastEventId;

@@ -78,17 +78,19 @@ class Presence extends BackgroundSubscription {
 	}
 
 	/**
-	 * A {@code presence} event for the scope every {@code presence-events}, on one timer
-	 * shared by every stream of that scope. The events carry no id, so they never move a
-	 * client's {@code Last-Event-ID}.
+	 * A {@code presence} event for the scope now and then every {@code presence-events},
+	 * on one timer shared by every stream of that scope. The events carry no id, so they
+	 * never move a client's {@code Last-Event-ID}.
 	 */
 	Flux<Frame> frames(String scope) {
 		Duration every = this.properties.presenceEvents();
-		return this.frames.computeIfAbsent(scope,
+		Flux<Frame> timer = this.frames.computeIfAbsent(scope,
 				(key) -> Flux.interval(every, every)
 					.onBackpressureDrop()
 					.map((tick) -> this.encoder.presence(key, readers(key)))
 					.share());
+		// The count as of now first, so a page need not wait a whole interval for it.
+		return Flux.defer(() -> Flux.just(this.encoder.presence(scope, readers(scope)))).concatWith(timer);
 	}
 
 	@Override
