@@ -78,7 +78,7 @@ class Presence extends BackgroundSubscription {
 	}
 
 	/**
-	 * A {@code presence} event for the scope now and then every {@code presence-events},
+	 * A {@code presence} event for the scope at once, then every {@code presence-events},
 	 * on one timer shared by every stream of that scope. The events carry no id, so they
 	 * never move a client's {@code Last-Event-ID}.
 	 */
