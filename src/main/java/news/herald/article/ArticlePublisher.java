@@ -55,7 +55,8 @@ public class ArticlePublisher {
 	 * Creates an article, or returns the existing one when the same external id arrives
 	 * again with the same content (a CMS retry). An embargoed article is stored as
 	 * scheduled and gets its {@code published} event only when released. A missing
-	 * {@code publishedAt} means now.
+	 * {@code publishedAt} means now. Its {@code updatedAt} is its {@code publishedAt}
+	 * until an edit moves it.
 	 */
 	public Mono<Publication> create(ArticleDraft draft) {
 		String hash = contentHash(draft);
@@ -64,7 +65,7 @@ public class ArticlePublisher {
 			Instant now = now();
 			Instant publishedAt = (draft.publishedAt() != null) ? draft.publishedAt() : now;
 			ArticleStatus status = publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
-			return insertOrFind(withPublishedAt(draft, publishedAt), base, 1, status, now, hash);
+			return insertOrFind(withPublishedAt(draft, publishedAt), base, 1, status, hash);
 		});
 		// A unique index can still refuse a row another transaction committed after the
 		// insert looked (an external id moving on update); running again sees it.
@@ -78,10 +79,12 @@ public class ArticlePublisher {
 	 * next one is tried.
 	 */
 	private Mono<Publication> insertOrFind(ArticleDraft draft, String base, int attempt, ArticleStatus status,
-			Instant now, String hash) {
+			String hash) {
 		String candidate = (attempt == 1) ? base : base + "-" + attempt;
-		Mono<Publication> nextSlug = Mono.defer(() -> insertOrFind(draft, base, attempt + 1, status, now, hash));
-		return this.articles.insertUnlessTaken(draft, candidate, status, now, hash)
+		Mono<Publication> nextSlug = Mono.defer(() -> insertOrFind(draft, base, attempt + 1, status, hash));
+		// Not edited yet, so last updated when published (for an embargoed article: when
+		// it is released), not when Herald happened to receive it.
+		return this.articles.insertUnlessTaken(draft, candidate, status, draft.publishedAt(), hash)
 			.flatMap((article) -> (status == ArticleStatus.PUBLISHED) ? publishEvent(article) : Mono.just(article))
 			.map((article) -> new Publication(article, true))
 			.switchIfEmpty(
@@ -185,9 +188,10 @@ public class ArticlePublisher {
 
 	/**
 	 * Publishes every embargoed article whose time has come, oldest first, each with its
-	 * {@code published} event, in one transaction. Rows another instance is releasing are
-	 * skipped ({@code for update skip locked}), so each article is released exactly once
-	 * however many instances run this.
+	 * {@code published} event, in one transaction. Its {@code updatedAt} becomes its
+	 * release time, {@code publishedAt}: edits under embargo were never shown to anyone.
+	 * Rows another instance is releasing are skipped ({@code for update skip locked}), so
+	 * each article is released exactly once however many instances run this.
 	 * @return how many articles this call released
 	 */
 	public Mono<Long> releaseDue(int batch) {

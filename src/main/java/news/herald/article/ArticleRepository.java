@@ -60,14 +60,15 @@ public class ArticleRepository {
 				for update skip locked""").bind("now", now).bind("limit", limit).map(ArticleRepository::article).all();
 	}
 
-	/** Lifts the embargo of a locked, scheduled article; content and version stay. */
+	/**
+	 * Lifts the embargo of a locked, scheduled article; content and version stay, and it
+	 * was last updated when released.
+	 */
 	public Mono<Article> release(UUID id) {
-		return this.db
-			.sql("update articles set status = 'published' where id = :id and status = 'scheduled' returning "
-					+ COLUMNS)
-			.bind("id", id)
-			.map(ArticleRepository::article)
-			.one();
+		return this.db.sql("""
+				update articles set status = 'published', updated_at = published_at
+				where id = :id and status = 'scheduled'
+				returning """ + " " + COLUMNS).bind("id", id).map(ArticleRepository::article).one();
 	}
 
 	public Mono<Article> findBySlug(String slug) {
@@ -123,7 +124,7 @@ public class ArticleRepository {
 	 * Inserts a new article unless another already has its slug or external id, in which
 	 * case nothing is inserted and the result is empty. The database assigns the id.
 	 */
-	public Mono<Article> insertUnlessTaken(ArticleDraft draft, String slug, ArticleStatus status, Instant now,
+	public Mono<Article> insertUnlessTaken(ArticleDraft draft, String slug, ArticleStatus status, Instant updatedAt,
 			String contentHash) {
 		GenericExecuteSpec spec = this.db.sql("""
 				insert into articles (slug, external_id, section, title, summary, body_html, url, authors, language,
@@ -136,7 +137,7 @@ public class ArticleRepository {
 				""" + "returning " + COLUMNS)
 			.bind("slug", slug)
 			.bind("status", status.dbName())
-			.bind("updatedAt", now)
+			.bind("updatedAt", updatedAt)
 			.bind("contentHash", contentHash);
 		return bindContent(spec, draft).map(ArticleRepository::article).one();
 	}

@@ -35,7 +35,10 @@ final class AtomRenderer {
 		feed.setEncoding("UTF-8");
 		feed.setId(page.feedId());
 		feed.setTitle(page.scope().title());
-		feed.setSubtitle(text(page.scope().description()));
+		String subtitle = FeedFields.text(page.scope().description());
+		if (subtitle != null) {
+			feed.setSubtitle(text(subtitle));
+		}
 		feed.setLanguage(page.scope().language());
 		feed.setUpdated(FeedDates.toDate(page.updated()));
 		Generator generator = new Generator();
@@ -73,7 +76,7 @@ final class AtomRenderer {
 		}
 		if (article.source() != null && FeedPage.absoluteUri(article.source().url()) != null) {
 			Link via = link("via", FeedText.plain(article.source().url()), HTML);
-			via.setTitle(FeedText.plain(article.source().name()));
+			via.setTitle(FeedFields.text(article.source().name()));
 			other.add(via);
 		}
 		entry.setOtherLinks(other);
@@ -89,18 +92,29 @@ final class AtomRenderer {
 			categories.add(category(tag, links.tagDomain()));
 		}
 		entry.setCategories(categories);
-		entry.setSummary(text(article.summary()));
-		Content body = new Content();
-		body.setType(Content.HTML);
-		body.setValue(page.body(article));
-		entry.setContents(new ArrayList<>(List.of(body)));
+		String summary = FeedFields.text(article.summary());
+		String body = FeedFields.html(page.body(article));
+		if (summary != null) {
+			entry.setSummary(text(summary));
+		}
+		else if (body == null) {
+			// RFC 4287 (4.1.1) advises a non-empty summary when there is no content; a
+			// headline-only article's text is its headline.
+			entry.setSummary(text(FeedText.plain(article.title())));
+		}
+		if (body != null) {
+			Content content = new Content();
+			content.setType(Content.HTML);
+			content.setValue(body);
+			entry.setContents(new ArrayList<>(List.of(content)));
+		}
 		return entry;
 	}
 
 	private static Content text(String value) {
 		Content content = new Content();
 		content.setType(Content.TEXT);
-		content.setValue(FeedText.plain((value != null) ? value : ""));
+		content.setValue(value);
 		return content;
 	}
 

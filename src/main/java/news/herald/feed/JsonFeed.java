@@ -41,10 +41,10 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Item(String id, String url, @JsonProperty("external_url") String externalUrl, String title, String summary,
-			@JsonProperty("content_html") String contentHtml, String image,
-			@JsonProperty("date_published") String datePublished, @JsonProperty("date_modified") String dateModified,
-			List<Author> authors, List<String> tags, String language, List<Attachment> attachments,
-			@JsonProperty("_herald") Extension herald) {
+			@JsonProperty("content_html") String contentHtml, @JsonProperty("content_text") String contentText,
+			String image, @JsonProperty("date_published") String datePublished,
+			@JsonProperty("date_modified") String dateModified, List<Author> authors, List<String> tags,
+			String language, List<Attachment> attachments, @JsonProperty("_herald") Extension herald) {
 
 		static Item of(Article article, FeedPage page) {
 			String feedLanguage = page.scope().language();
@@ -55,20 +55,24 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 			article.tags().forEach((tag) -> tags.add(FeedText.plain(tag)));
 			String language = (article.language() != null && !article.language().equals(feedLanguage))
 					? FeedText.plain(article.language()) : null;
+			String title = FeedText.plain(article.title());
+			String body = FeedFields.html(page.body(article));
+			// JSON Feed wants content_html or content_text; a headline alone is its own
+			// text, and an empty field is left out rather than sent as "".
 			return new Item(FeedPage.itemId(article), FeedText.plain(article.url()),
-					(article.source() != null) ? FeedText.plain(article.source().url()) : null,
-					FeedText.plain(article.title()), FeedText.plain(article.summary()), page.body(article),
+					(article.source() != null) ? FeedText.plain(article.source().url()) : null, title,
+					FeedFields.text(article.summary()), body, (body != null) ? null : title,
 					hasImage ? FeedText.plain(image.url()) : null, FeedDates.rfc3339(article.publishedAt()),
 					FeedDates.rfc3339(article.updatedAt()),
 					article.authors().isEmpty() ? null
 							: article.authors().stream().map((name) -> new Author(FeedText.plain(name))).toList(),
 					tags, language,
 					hasImage ? List.of(new Attachment(FeedText.plain(image.url()), FeedPage.imageType(image.url()),
-							FeedText.plain(image.caption()))) : null,
+							FeedFields.text(image.caption()))) : null,
 					new Extension(FeedText.plain(article.section()),
-							hasImage ? new Photo(FeedText.plain(image.caption()), FeedText.plain(image.credit()),
-									FeedText.plain(image.license())) : null,
-							(article.source() != null) ? new Source(FeedText.plain(article.source().name()),
+							hasImage ? new Photo(FeedFields.text(image.caption()), FeedFields.text(image.credit()),
+									FeedFields.text(image.license())) : null,
+							(article.source() != null) ? new Source(FeedFields.text(article.source().name()),
 									FeedText.plain(article.source().url())) : null));
 		}
 

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
 import com.rometools.modules.mediarss.types.Credit;
-import com.rometools.modules.mediarss.types.License;
 import com.rometools.modules.mediarss.types.MediaContent;
 import com.rometools.modules.mediarss.types.Metadata;
 import com.rometools.modules.mediarss.types.UrlReference;
@@ -14,6 +13,12 @@ import news.herald.article.Article;
 /**
  * An article's photo as Media RSS {@code media:content}, shared by the RSS and Atom
  * renderers.
+ * <p>
+ * The licence travels as {@code media:copyright} ("copyright information for the media
+ * object", with an optional {@code url} of the terms), not as {@code media:license}:
+ * Media RSS 1.5.1 added that element but the W3C Feed Validation Service, and readers
+ * built before it, reject it as undefined. A blank caption, credit or licence is left out
+ * rather than sent empty.
  */
 final class MediaAdapter {
 
@@ -30,22 +35,31 @@ final class MediaAdapter {
 		content.setMedium("image");
 		content.setType(FeedPage.imageType(image.url()));
 		Metadata metadata = new Metadata();
-		if (image.caption() != null) {
-			metadata.setDescription(FeedText.plain(image.caption()));
+		String caption = FeedFields.text(image.caption());
+		if (caption != null) {
+			metadata.setDescription(caption);
 			metadata.setDescriptionType("plain");
 		}
-		if (image.credit() != null) {
-			metadata.setCredits(new Credit[] { new Credit(null, null, FeedText.plain(image.credit())) });
+		String credit = FeedFields.text(image.credit());
+		if (credit != null) {
+			metadata.setCredits(new Credit[] { new Credit(null, null, credit) });
 		}
-		if (image.license() != null) {
-			License license = new License();
-			license.setValue(FeedText.plain(image.license()));
-			metadata.setLicenses(new License[] { license });
+		String license = FeedFields.text(image.license());
+		if (license != null) {
+			metadata.setCopyright(license);
+			metadata.setCopyrightUrl(termsUrl(license));
 		}
 		content.setMetadata(metadata);
 		MediaEntryModuleImpl media = new MediaEntryModuleImpl();
 		media.setMediaContents(new MediaContent[] { content });
 		return media;
+	}
+
+	/** A licence that is itself a web address also names the terms, as {@code url}. */
+	private static URI termsUrl(String license) {
+		URI uri = FeedPage.absoluteUri(license);
+		return (uri != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())))
+				? uri : null;
 	}
 
 }

@@ -43,7 +43,10 @@ final class RssRenderer {
 		channel.setEncoding("UTF-8");
 		channel.setTitle(page.scope().title());
 		channel.setLink(links.home());
-		channel.setDescription(FeedText.plain(page.scope().description()));
+		// RSS requires a channel description; a section created without one is described
+		// by its title rather than by an empty element.
+		String description = FeedFields.text(page.scope().description());
+		channel.setDescription((description != null) ? description : page.scope().title());
 		channel.setLanguage(page.scope().language());
 		channel.setLastBuildDate(FeedDates.toDate(page.updated()));
 		channel.setTtl((int) page.ttlMinutes());
@@ -78,15 +81,25 @@ final class RssRenderer {
 		guid.setValue(FeedPage.itemId(article));
 		guid.setPermaLink(false);
 		item.setGuid(guid);
-		Description description = new Description();
-		description.setValue(FeedText.plain(article.summary()));
-		item.setDescription(description);
+		String summary = FeedFields.text(article.summary());
+		String body = FeedFields.html(page.body(article));
+		// An RSS description is HTML, so the plain-text summary goes in escaped. The RSS
+		// Profile wants a description before content:encoded: without a summary the body
+		// is the description; a headline alone has neither.
+		String synopsis = (summary != null) ? FeedFields.escapedHtml(summary) : body;
+		if (synopsis != null) {
+			Description description = new Description();
+			description.setValue(synopsis);
+			item.setDescription(description);
+		}
 		item.setPubDate(FeedDates.toDate(article.publishedAt()));
 		item.setCategories(categories(article, links));
 		List<Module> modules = new ArrayList<>(4);
-		ContentModule content = new ContentModuleImpl();
-		content.setEncodeds(new ArrayList<>(List.of(page.body(article))));
-		modules.add(content);
+		if (summary != null && body != null) {
+			ContentModule content = new ContentModuleImpl();
+			content.setEncodeds(new ArrayList<>(List.of(body)));
+			modules.add(content);
+		}
 		if (!article.authors().isEmpty()) {
 			DCModule dc = new DCModuleImpl();
 			dc.setCreators(article.authors().stream().map(FeedText::plain).toList());
@@ -107,8 +120,8 @@ final class RssRenderer {
 				&& FeedPage.absoluteUri(article.source().url()) != null) {
 			Source source = new Source();
 			source.setUrl(FeedText.plain(article.source().url()));
-			source.setValue(FeedText
-				.plain((article.source().name() != null) ? article.source().name() : article.source().url()));
+			String name = FeedFields.text(article.source().name());
+			source.setValue((name != null) ? name : FeedText.plain(article.source().url()));
 			item.setSource(source);
 		}
 		Element updated = new Element("updated", ATOM);
