@@ -1,25 +1,21 @@
 package news.herald.article;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import news.herald.http.Problems;
 
 /** A create for an external id that already exists with other content. */
 class ArticleConflictException extends ErrorResponseException {
 
 	ArticleConflictException(Article existing) {
-		super(HttpStatus.CONFLICT, problem(existing), null);
-	}
-
-	private static ProblemDetail problem(Article existing) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+		super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "Article already exists",
 				"An article with externalId '" + existing.externalId()
 						+ "' already exists with different content; to change it use PUT /api/articles/" + existing.id()
-						+ ".");
-		problem.setTitle("Article already exists");
-		problem.setProperty("articleId", existing.id());
-		problem.setProperty("externalId", existing.externalId());
-		return problem;
+						+ ".",
+				Map.entry("articleId", existing.id()), Map.entry("externalId", existing.externalId())), null);
 	}
 
 }

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import news.herald.http.Problems;
+
 /** JSON that does not parse, or does not have the shape of an article. */
 class MalformedArticleException extends ErrorResponseException {
 
@@ -60,8 +62,7 @@ class MalformedArticleException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(String detail, TokenStreamLocation location, String field) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Malformed article JSON");
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed article JSON", detail);
 		if (location != null && location.getLineNr() > 0) {
 			problem.setProperty("line", location.getLineNr());
 			problem.setProperty("column", location.getColumnNr());

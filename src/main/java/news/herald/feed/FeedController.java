@@ -9,13 +9,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.http.Paging;
+import news.herald.http.ProblemWriter;
 import news.herald.http.PublicUrls;
 
 /**
@@ -40,43 +42,43 @@ class FeedController {
 
 	private final FeedResponses responses;
 
-	private final FeedErrors errors;
+	private final ProblemWriter problems;
 
 	private final FeedProperties settings;
 
 	private final Clock clock;
 
 	FeedController(FeedScopes scopes, FeedStamps stamps, FeedCache cache, FeedPages pages, PublicUrls urls,
-			FeedResponses responses, FeedErrors errors, FeedProperties properties, Clock clock) {
+			FeedResponses responses, ProblemWriter problems, FeedProperties properties, Clock clock) {
 		this.scopes = scopes;
 		this.stamps = stamps;
 		this.cache = cache;
 		this.pages = pages;
 		this.urls = urls;
 		this.responses = responses;
-		this.errors = errors;
+		this.problems = problems;
 		this.settings = properties;
 		this.clock = clock;
 	}
 
 	@GetMapping("/feeds/{file}")
 	Mono<Void> outlet(@PathVariable String file, ServerWebExchange exchange) {
-		try {
-			return serve(exchange, this.scopes.outlet(), file);
-		}
-		catch (RuntimeException ex) {
-			return error(exchange, ex);
-		}
+		return serve(exchange, this.scopes.outlet(), file);
 	}
 
 	@GetMapping("/feeds/{section}/{file}")
 	Mono<Void> section(@PathVariable String section, @PathVariable String file, ServerWebExchange exchange) {
-		try {
-			return serve(exchange, this.scopes.section(section), file);
-		}
-		catch (RuntimeException ex) {
-			return error(exchange, ex);
-		}
+		return serve(exchange, this.scopes.section(section), file);
+	}
+
+	/**
+	 * A feed's refusals (unknown section or format, a bad parameter, the database away)
+	 * are read by feed readers too, which show plain text better than JSON.
+	 */
+	@ExceptionHandler
+	Mono<Void> refused(ErrorResponseException ex, ServerWebExchange exchange) {
+		exchange.getResponse().getHeaders().setCacheControl("no-cache");
+		return this.problems.writeReadable(exchange, ex);
 	}
 
 	private Mono<Void> serve(ServerWebExchange exchange, FeedScope scope, String file) {
@@ -94,7 +96,7 @@ class FeedController {
 			// Only between the server opening and the validators being read at start-up.
 			return this.pages.render(key, scope, FeedStamp.NONE)
 				.flatMap((feed) -> this.responses.writeUnvalidated(exchange, format, feed.plain()))
-				.onErrorResume((ex) -> unavailable(exchange, ex));
+				.onErrorMap((ex) -> new FeedUnavailableException(this.settings.retryAfter(), ex));
 		}
 		RenderedFeed cached = this.cache.get(key);
 		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {
@@ -107,8 +109,7 @@ class FeedController {
 		}
 		return this.cache.render(key, stamp, () -> this.pages.render(key, scope, stamp))
 			.onErrorResume((ex) -> fallback(key, cached, ex))
-			.flatMap((feed) -> this.responses.write(exchange, feed))
-			.onErrorResume(FeedUnavailableException.class, (ex) -> this.errors.write(exchange, ex));
+			.flatMap((feed) -> this.responses.write(exchange, feed));
 	}
 
 	/** While the database is unreachable the last render is better than nothing. */
@@ -117,17 +118,6 @@ class FeedController {
 				"Could not render " + key + "; " + ((cached != null) ? "serving the last render" : "503") + ": " + ex);
 		return (cached != null) ? Mono.just(cached)
 				: Mono.error(new FeedUnavailableException(this.settings.retryAfter(), ex));
-	}
-
-	private Mono<Void> unavailable(ServerWebExchange exchange, Throwable ex) {
-		return this.errors.write(exchange, new FeedUnavailableException(this.settings.retryAfter(), ex));
-	}
-
-	private Mono<Void> error(ServerWebExchange exchange, RuntimeException ex) {
-		if (ex instanceof ErrorResponse response) {
-			return this.errors.write(exchange, response);
-		}
-		return Mono.error(ex);
 	}
 
 }

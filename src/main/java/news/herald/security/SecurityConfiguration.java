@@ -8,22 +8,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsUtils;
 
-import news.herald.http.ProblemResponses;
+import news.herald.http.ProblemWriter;
+import news.herald.http.Problems;
 
 /**
  * Security for the JSON API only: reads are public, writes need
@@ -36,13 +40,13 @@ class SecurityConfiguration {
 	private static final String BEARER = "bearer ";
 
 	@Bean
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, PublisherKeys keys, ProblemResponses problems,
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, PublisherKeys keys, ProblemWriter problems,
 			SecurityProperties properties) {
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager(keys));
 		bearer.setServerAuthenticationConverter(bearerKey());
 		bearer.setRequiresAuthenticationMatcher(writes());
-		bearer.setAuthenticationFailureHandler((filterExchange, ex) -> problems
-			.unauthorized(filterExchange.getExchange(), "The publisher key is not valid.", true));
+		bearer.setAuthenticationFailureHandler((filterExchange, ex) -> problems.write(filterExchange.getExchange(),
+				unauthorized(ex, "The publisher key is not valid.", true)));
 		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -53,10 +57,19 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
 			.cors((cors) -> cors.configurationSource(corsConfiguration(properties.writeOrigins())))
 			.addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((exchange, ex) -> problems.unauthorized(exchange,
-						"Writing needs a publisher key: send 'Authorization: Bearer <key>'.", false))
-				.accessDeniedHandler((exchange, ex) -> problems.forbidden(exchange, ex.getMessage())))
+			.exceptionHandling(
+					(exceptions) -> exceptions
+						.authenticationEntryPoint((exchange, ex) -> problems.write(exchange,
+								unauthorized(ex, "Writing needs a publisher key: send 'Authorization: Bearer <key>'.",
+										false)))
+						.accessDeniedHandler(
+								(exchange,
+										ex) -> problems.write(exchange,
+												ErrorResponse
+													.builder(ex,
+															Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
+																	ex.getMessage()))
+													.build())))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**")
@@ -65,6 +78,14 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyExchange()
 				.authenticated())
+			.build();
+	}
+
+	/** Security answers before any controller runs, so it writes its refusals itself. */
+	private static ErrorResponse unauthorized(AuthenticationException ex, String detail, boolean invalidKey) {
+		String challenge = "Bearer realm=\"herald\"" + (invalidKey ? ", error=\"invalid_token\"" : "");
+		return ErrorResponse.builder(ex, Problems.of(HttpStatus.UNAUTHORIZED, "Publisher key required", detail))
+			.header(HttpHeaders.WWW_AUTHENTICATE, challenge)
 			.build();
 	}
 

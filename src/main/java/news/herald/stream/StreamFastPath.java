@@ -7,40 +7,44 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import news.herald.http.ProblemWriter;
 
 /**
  * Opens a {@code GET /stream} or {@code GET /stream/{section}} before handler mapping. A
  * stream holds its whole request pipeline for as long as it is open, and the annotated
  * controller's share of it (argument resolvers, binding context, the dispatcher's
  * operators) was a third of the heap an idle stream costs; opened here, none of it is
- * created. Anything refused (a bad parameter, an unknown section, a limit) goes on to
- * {@link StreamController}, which answers it with a problem detail; a limit is not
- * checked twice, the refusal travels in {@link #REFUSED}.
+ * created. A refused stream (a bad parameter, an unknown section, a limit) is answered
+ * here too, as a problem detail; only what needs the controller's argument rules (a
+ * repeated parameter) goes on to {@link StreamController}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class StreamFastPath implements WebFilter {
 
-	/** Exchange attribute carrying a refusal from a limit to the controller. */
-	static final String REFUSED = StreamFastPath.class.getName() + ".refused";
-
 	private static final String PREFIX = "/stream/";
 
-	private final StreamController streams;
+	private final StreamOpener opener;
+
+	private final ProblemWriter problems;
 
 	/** Whether a path (within the application) is a stream's. */
 	static boolean isStreamPath(String path) {
 		return path.equals("/stream") || path.startsWith(PREFIX);
 	}
 
-	StreamFastPath(StreamController streams) {
-		this.streams = streams;
+	StreamFastPath(StreamOpener opener, ProblemWriter problems) {
+		this.opener = opener;
+		this.problems = problems;
 	}
 
 	@Override
@@ -49,35 +53,31 @@ class StreamFastPath implements WebFilter {
 		if (request.getMethod() != HttpMethod.GET) {
 			return chain.filter(exchange);
 		}
-		String path = request.getPath().pathWithinApplication().value();
-		String section;
-		if (path.equals("/stream")) {
-			section = null;
-		}
-		else if (path.startsWith(PREFIX) && path.length() > PREFIX.length() && path.indexOf('/', PREFIX.length()) < 0) {
-			// Raw, not decoded: an encoded slug is unknown here and decoded by the
-			// controller.
-			section = path.substring(PREFIX.length());
-		}
-		else {
+		List<PathContainer.Element> path = request.getPath().pathWithinApplication().elements();
+		// "/stream" or "/stream/{section}": separators and segments alternate.
+		if ((path.size() != 2 && path.size() != 4) || !(path.get(1) instanceof PathContainer.PathSegment stream)
+				|| !stream.value().equals("stream")) {
 			return chain.filter(exchange);
 		}
+		String section = null;
+		if (path.size() == 4) {
+			if (!(path.get(3) instanceof PathContainer.PathSegment segment) || segment.valueToMatch().isEmpty()) {
+				return chain.filter(exchange);
+			}
+			// Decoded and without matrix variables, as the controller's path variable.
+			section = segment.valueToMatch();
+		}
 		MultiValueMap<String, String> query = request.getQueryParams();
-		if (repeated(query.get("backfill")) || repeated(query.get("lastEventId")) || repeated(query.get("presence"))
-				|| repeated(request.getHeaders().get("Last-Event-ID"))) {
+		if (repeated(query.get("backfill")) || repeated(query.get("lastEventId")) || repeated(query.get("sections"))
+				|| repeated(query.get("presence")) || repeated(request.getHeaders().get("Last-Event-ID"))) {
 			// The controller's rules for a repeated value (joined, then refused) apply.
 			return chain.filter(exchange);
 		}
 		try {
-			return this.streams.open(section, query.getFirst("backfill"), query.getFirst("lastEventId"),
-					request.getHeaders().getFirst("Last-Event-ID"), query.getFirst("presence"), exchange);
+			return this.opener.open(StreamRequest.of(section, request), exchange);
 		}
-		catch (StreamRefusedException ex) {
-			exchange.getAttributes().put(REFUSED, ex);
-			return chain.filter(exchange);
-		}
-		catch (RuntimeException ex) {
-			return chain.filter(exchange);
+		catch (ErrorResponseException refused) {
+			return this.problems.write(exchange, refused);
 		}
 	}
 

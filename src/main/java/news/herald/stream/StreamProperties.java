@@ -28,13 +28,17 @@ public record StreamProperties(@DefaultValue("10000") int maxStreams, @DefaultVa
 		@DefaultValue("15s") Duration heartbeat, @DefaultValue("7d") Duration retention,
 		@DefaultValue("256") int buffer, @DefaultValue("5s") Duration retry, @DefaultValue("4096") int windowSize,
 		@DefaultValue("1h") Duration windowAge, @DefaultValue("5s") Duration presenceReport,
-		@DefaultValue("30s") Duration presenceExpiry, @DefaultValue("10s") Duration presenceEvents) {
+		@DefaultValue("30s") Duration presenceExpiry, @DefaultValue("10s") Duration presenceEvents,
+		@DefaultValue("10") int maxSections) {
 
 	public StreamProperties {
 		if (presenceReport.isNegative() || presenceReport.isZero() || presenceEvents.isNegative()
 				|| presenceEvents.isZero() || presenceExpiry.compareTo(presenceReport) <= 0) {
 			throw new IllegalArgumentException("herald.stream.presence-report and presence-events must be positive, "
 					+ "and presence-expiry longer than presence-report");
+		}
+		if (maxSections < 1) {
+			throw new IllegalArgumentException("herald.stream.max-sections must be at least 1");
 		}
 		if (windowSize < 0 || windowAge.isNegative()) {
 			throw new IllegalArgumentException("herald.stream.window-size and window-age must not be negative");

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import news.herald.http.Problems;
 
 /**
  * A stream this instance will not open now; {@code Retry-After} says when to try again.
@@ -13,7 +14,7 @@ import org.springframework.web.ErrorResponseException;
 class StreamRefusedException extends ErrorResponseException {
 
 	private StreamRefusedException(HttpStatus status, String title, String detail, Duration retryAfter) {
-		super(status, problem(status, title, detail), null);
+		super(status, Problems.of(status, title, detail), null);
 		getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
 	}
 
@@ -32,12 +33,6 @@ class StreamRefusedException extends ErrorResponseException {
 	static StreamRefusedException shuttingDown(Duration retryAfter) {
 		return new StreamRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down",
 				"This instance is shutting down; reconnect (another instance will serve the stream).", retryAfter);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

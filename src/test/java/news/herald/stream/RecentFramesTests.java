@@ -117,7 +117,7 @@ class RecentFramesTests {
 	private RecentFrames window(int size) {
 		StreamProperties properties = new StreamProperties(10, 10, Duration.ofSeconds(15), Duration.ofDays(7), 8,
 				Duration.ofSeconds(5), size, Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), 10);
 		return new RecentFrames(null, null, properties, this.clock,
 				new StreamMetrics(new SimpleMeterRegistry(), this.clock));
 	}

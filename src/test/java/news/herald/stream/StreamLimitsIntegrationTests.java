@@ -93,8 +93,7 @@ class StreamLimitsIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> this.registry.openStreams() == 7);
 		double refusedBefore = refusedForMaxStreams();
 		assertRefused(TestHttp.rawClient(), Map.of("X-Forwarded-For", "203.0.113.50"), "Too many streams");
-		// Refused once, counted once, though the refusal passes from the fast path to the
-		// controller that renders it.
+		// Refused once, counted once: the stream is opened (and refused) in one place.
 		assertThat(refusedForMaxStreams()).isEqualTo(refusedBefore + 1);
 		this.client.get()
 			.uri("/stream")

@@ -15,7 +15,7 @@ class StreamRegistryTests {
 
 	private final StreamProperties properties = new StreamProperties(3, 2, Duration.ofSeconds(15), Duration.ofDays(7),
 			8, Duration.ofSeconds(5), 4096, Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
-			Duration.ofSeconds(10));
+			Duration.ofSeconds(10), 10);
 
 	private final StreamRegistry registry = new StreamRegistry(this.properties,
 			new StreamMetrics(new SimpleMeterRegistry(), java.time.Clock.systemUTC()));
