@@ -2,6 +2,7 @@ package news.herald.article;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -305,14 +306,26 @@ class PublishingApiIntegrationTests {
 	void omittedPublishedAtMeansNowAndARetryStillMatches() {
 		Map<String, Object> article = article("europe");
 		article.remove("publishedAt");
-		Instant start = Instant.now().minusSeconds(1);
+		// Herald keeps microseconds, so "now" is no earlier than the truncated start.
+		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		JsonNode created = post(article).expectStatus()
 			.isCreated()
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(Instant.parse(created.get("publishedAt").asString())).isAfter(start);
-		post(article).expectStatus().isOk();
+		Instant end = Instant.now();
+		Instant publishedAt = Instant.parse(created.get("publishedAt").asString());
+		assertThat(publishedAt).isBetween(start, end);
+		// The retry carries no publishedAt either; it matches the stored article and
+		// does not move its time to a new now.
+		JsonNode retried = post(article).expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(retried.get("id").asString()).isEqualTo(created.get("id").asString());
+		assertThat(Instant.parse(retried.get("publishedAt").asString())).isEqualTo(publishedAt);
+		assertThat(retried.get("version").asLong()).isEqualTo(created.get("version").asLong());
 	}
 
 	private WebTestClient.ResponseSpec post(Map<String, Object> article) {

@@ -9,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import news.herald.event.ArticleEventRepository;
 import news.herald.safety.BodyHtmlSanitizerTests;
 import news.herald.safety.XmlCharacters;
 
@@ -40,6 +42,9 @@ class PublishingValidationIntegrationTests {
 
 	@Autowired
 	ArticleRepository articles;
+
+	@Autowired
+	ArticleEventRepository events;
 
 	// Escaped, so lone surrogates reach the server as the JSON escapes a CMS might send.
 	private final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
@@ -190,6 +195,8 @@ class PublishingValidationIntegrationTests {
 
 	@Test
 	void xmlIllegalCharactersAreRefusedInTitlesAndNeverStored() {
+		long articlesBefore = this.articles.count().block(Duration.ofSeconds(10));
+		long eventsBefore = this.events.latestId().block(Duration.ofSeconds(10));
 		Map<String, Object> article = article("europe");
 		article.put("title", "Bell\u0007 in the headline");
 		post(article).expectStatus()
@@ -203,6 +210,10 @@ class PublishingValidationIntegrationTests {
 		post(article).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
 		article.put("title", "Noncharacter \uFFFE here");
 		post(article).expectStatus().isBadRequest();
+		// No row with the refused article's externalId, no other row, no event.
+		StepVerifier.create(this.articles.findByExternalId((String) article.get("externalId"))).verifyComplete();
+		StepVerifier.create(this.articles.count()).expectNext(articlesBefore).verifyComplete();
+		StepVerifier.create(this.events.latestId()).expectNext(eventsBefore).verifyComplete();
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +47,7 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static String setting(EmbeddedDatabase database, String name) throws Exception {
-		try (Connection connection = DriverManager
-			.getConnection("jdbc:postgresql://localhost:" + database.port() + "/postgres?user=postgres");
+		try (Connection connection = connect(database.port());
 				ResultSet rows = connection.createStatement().executeQuery("show " + name)) {
 			rows.next();
 			return rows.getString(1);
@@ -64,15 +65,29 @@ class EmbeddedDatabaseTests {
 	}
 
 	@Test
-	void stopAndStartKeepsPortAndData(@TempDir Path dir) throws IOException {
+	void stopAndStartKeepsPortAndData(@TempDir Path dir) throws Exception {
 		try (EmbeddedDatabase database = new EmbeddedDatabase(dir, freePort())) {
 			database.start();
 			int port = database.port();
+			try (Connection connection = connect(port); Statement statement = connection.createStatement()) {
+				statement.execute("create table desk_note (note text)");
+				statement.execute("insert into desk_note values ('kept across a restart')");
+			}
 			database.stop();
+			assertThatThrownBy(() -> connect(port).close()).isInstanceOf(SQLException.class);
 			database.start();
-			assertThat(database.port()).isEqualTo(port);
-			assertThat(dir.resolve("postgresql.conf")).exists();
+			// The connection URL of before the restart reaches the same data again.
+			try (Connection connection = connect(port);
+					ResultSet rows = connection.createStatement().executeQuery("select note from desk_note")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("kept across a restart");
+				assertThat(rows.next()).isFalse();
+			}
 		}
+	}
+
+	private static Connection connect(int port) throws SQLException {
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
 	}
 
 	@Test
