@@ -53,12 +53,34 @@ class DockerfileTests {
 	}
 
 	@Test
-	void theJvmSizesItsHeapFromTheContainerAndDiesOnOutOfMemory() {
+	void theJvmBoundsItsMemoryWithinTheContainerAndDiesOnOutOfMemory() {
 		Stage runtime = this.dockerfile.runtime();
-		assertThat(runtime.env().get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=")
+		List<String> entrypoint = runtime.entrypoint();
+		assertThat(entrypoint.get(0)).isEqualTo("java");
+		assertThat(entrypoint.get(entrypoint.size() - 1))
+			.isEqualTo("org.springframework.boot.loader.launch.JarLauncher");
+		// heap from the container's limit, and the direct buffers bounded: unbounded they
+		// may grow as large as the heap, and the kernel kills the pod past its limit
+		assertThat(entrypoint).anyMatch((flag) -> flag.startsWith("-XX:MaxRAMPercentage="))
+			.anyMatch((flag) -> flag.startsWith("-XX:MaxDirectMemorySize="))
 			.contains("-XX:+ExitOnOutOfMemoryError")
-			.doesNotContain("-Xmx");
-		assertThat(runtime.entrypoint()).containsExactly("java", "org.springframework.boot.loader.launch.JarLauncher");
+			.noneMatch((flag) -> flag.startsWith("-Xmx"));
+	}
+
+	@Test
+	void theJvmFlagsAreOnTheCommandLineSoNothingButJsonReachesTheLog() {
+		// JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS make the JVM print "Picked up ...", a
+		// line
+		// that is not JSON; flags on the command line print nothing
+		assertThat(this.dockerfile.runtime().env()).doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+				"JAVA_OPTS");
+		assertThat(this.dockerfile.runtime().entrypoint()).anyMatch((flag) -> flag.startsWith("-XX:"));
+	}
+
+	@Test
+	void baseImagesArePinnedByDigest() {
+		assertThat(this.dockerfile.stages()).extracting(Stage::image)
+			.allSatisfy((image) -> assertThat(image).matches("[^@\\s]+:[^@\\s]+@sha256:[0-9a-f]{64}"));
 	}
 
 	@Test

@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import tools.jackson.databind.DeserializationFeature;
@@ -28,10 +29,11 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The Kubernetes API schema, offline: every document is read into the typed API model
- * (fabric8's classes, generated from the Kubernetes OpenAPI schema; CloudNativePG's
- * {@link CloudNativePgCluster} for the database) with unknown fields and loose scalar
- * types rejected, as the API server rejects them. A misspelt field, a number where the
- * API wants a string or a kind this deployment does not know fails with its path.
+ * (fabric8's classes, generated from the Kubernetes and Gateway API OpenAPI schemas; a
+ * {@link CustomResource} record per operator CRD: CloudNativePG, its Barman Cloud plugin,
+ * cert-manager, the prometheus-operator) with unknown fields and loose scalar types
+ * rejected, as the API server rejects them. A misspelt field, a number where the API
+ * wants a string or a kind this deployment does not know fails with its path.
  */
 final class KubernetesSchema {
 
@@ -41,9 +43,14 @@ final class KubernetesSchema {
 			Map.entry("apps/v1/Deployment", Deployment.class),
 			Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
 			Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
-			Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
 			Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
-			Map.entry("postgresql.cnpg.io/v1/Cluster", CloudNativePgCluster.class));
+			Map.entry("gateway.networking.k8s.io/v1/Gateway", Gateway.class),
+			Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class),
+			Map.entry("postgresql.cnpg.io/v1/Cluster", CloudNativePgCluster.class),
+			Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CloudNativePgScheduledBackup.class),
+			Map.entry("barmancloud.cnpg.io/v1/ObjectStore", BarmanObjectStore.class),
+			Map.entry("cert-manager.io/v1/Certificate", CertManagerCertificate.class),
+			Map.entry("monitoring.coreos.com/v1/PodMonitor", PrometheusPodMonitor.class));
 
 	// RFC 1123 subdomain, what metadata.name must be for these kinds
 	private static final Pattern NAME = Pattern
@@ -79,12 +86,12 @@ final class KubernetesSchema {
 		}
 		List<String> problems = new ArrayList<>();
 		String name = (typed instanceof HasMetadata resource) ? resource.getMetadata().getName()
-				: ((CloudNativePgCluster) typed).metadata().getName();
+				: ((CustomResource) typed).metadata().getName();
 		if (name == null || name.length() > 253 || !NAME.matcher(name).matches()) {
 			problems.add("metadata.name '" + name + "' is not a valid name");
 		}
-		if (typed instanceof CloudNativePgCluster cluster) {
-			problems.addAll(cluster.problems());
+		if (typed instanceof CustomResource resource) {
+			problems.addAll(resource.problems());
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidManifestException(kind + " " + name + ": " + String.join("; ", problems));
