@@ -12,7 +12,13 @@
  *   .herald-ticker { --herald-accent: #c00; --herald-max-width: none; }
  * and ::part(ticker|header|status|list|item|title|meta).
  * The widget lives in a shadow root: the host page's CSS cannot break it, and it
- * defines no globals. Headlines are inserted as text, never as HTML.
+ * defines no named globals. Headlines are inserted as text, never as HTML.
+ *
+ * Every widget on a page shares one connection to Herald: browsers allow six HTTP/1.1
+ * connections per origin across all tabs, so one stream per widget would soon run out.
+ * The widgets meet under a Symbol on window and one of them opens
+ * /stream?sections=a,b (or /stream when any widget shows every section); each widget
+ * keeps the headlines of its own section and subsections.
  */
 (function () {
 	'use strict';
@@ -92,11 +98,23 @@
 	setState('connecting', 'Connecting…');
 	mount();
 
-	var source = null;
-	var lastEventId = '';
-	var retryDelay = 5000;
-	var retryTimer = null;
-	connect();
+	hub(base).join({
+		section: section,
+		limit: limit,
+		accepts: accepts,
+		published: published,
+		updated: updated,
+		retracted: retracted,
+		reset: function () {
+			while (list.firstChild) {
+				list.removeChild(list.firstChild);
+			}
+		},
+		state: setState,
+		shown: function () {
+			empty.hidden = list.children.length > 0;
+		}
+	});
 	loadSectionTitles();
 
 	function mount() {
@@ -118,64 +136,141 @@
 		}
 	}
 
-	function connect() {
-		clearTimeout(retryTimer);
-		if (source) {
-			source.close();
+	/** Whether a headline of this section (or the one it left) belongs in this widget. */
+	function accepts(headline) {
+		if (!section) {
+			return true;
 		}
-		var url = new URL(section ? 'stream/' + encodeURIComponent(section) : 'stream', base);
-		if (lastEventId) {
-			url.searchParams.set('lastEventId', lastEventId);
-		}
-		else {
-			url.searchParams.set('backfill', String(limit));
-		}
-		source = new EventSource(url.href);
-		source.onopen = function () {
-			retryDelay = 5000;
-			setState('live', 'Live');
-		};
-		source.onerror = function () {
-			if (source.readyState === EventSource.CLOSED) {
-				setState('offline', 'Offline');
-				retryTimer = setTimeout(connect, retryDelay);
-				retryDelay = Math.min(retryDelay * 2, 60000);
-			}
-			else {
-				setState(navigator.onLine === false ? 'offline' : 'reconnecting',
-						navigator.onLine === false ? 'Offline' : 'Reconnecting…');
-			}
-		};
-		source.addEventListener('published', handler(published));
-		source.addEventListener('updated', handler(updated));
-		source.addEventListener('retracted', handler(retracted));
-		source.addEventListener('reset', function () {
-			// Too long away to resume: start over with the latest headlines.
-			while (list.firstChild) {
-				list.removeChild(list.firstChild);
-			}
-			lastEventId = '';
-			connect();
-		});
+		var known = family || [section];
+		return known.indexOf(headline.section) >= 0
+				|| (headline.previousSection && known.indexOf(headline.previousSection) >= 0);
 	}
 
-	function handler(apply) {
-		return function (event) {
-			if (event.lastEventId) {
-				lastEventId = event.lastEventId;
+	/**
+	 * The page's one connection to a Herald: the first widget creates it, every widget
+	 * joins it in the same task (scripts run in order), and it connects once they have.
+	 * A widget that joins later reconnects it with the new set of sections.
+	 */
+	function hub(herald) {
+		var key = Symbol.for('news.herald.ticker.hub');
+		var hubs = window[key] || (window[key] = {});
+		if (hubs[herald.href]) {
+			return hubs[herald.href];
+		}
+		var widgets = [];
+		var source = null;
+		var lastEventId = '';
+		var retryDelay = 5000;
+		var retryTimer = null;
+		var scheduled = false;
+
+		function join(widget) {
+			widgets.push(widget);
+			widget.state('connecting', 'Connecting…');
+			if (!scheduled) {
+				scheduled = true;
+				// A widget that joins an open stream needs its backfill: start over.
+				lastEventId = '';
+				setTimeout(function () {
+					scheduled = false;
+					connect();
+				}, 0);
 			}
-			var headline;
-			try {
-				headline = JSON.parse(event.data);
+		}
+
+		function url() {
+			var all = widgets.some(function (w) {
+				return !w.section;
+			});
+			var sections = [];
+			widgets.forEach(function (w) {
+				if (w.section && sections.indexOf(w.section) < 0) {
+					sections.push(w.section);
+				}
+			});
+			var stream = new URL((all || sections.length !== 1) ? 'stream'
+					: 'stream/' + encodeURIComponent(sections[0]), herald);
+			if (!all && sections.length > 1) {
+				stream.searchParams.set('sections', sections.join(','));
 			}
-			catch (ignored) {
-				return;
+			if (lastEventId) {
+				stream.searchParams.set('lastEventId', lastEventId);
 			}
-			if (headline && headline.id) {
-				apply(headline, Number(event.lastEventId) || 0);
-				empty.hidden = list.children.length > 0;
+			else {
+				stream.searchParams.set('backfill', String(Math.min(50, Math.max.apply(null, widgets.map(function (w) {
+					return w.limit;
+				})) * Math.max(1, sections.length))));
 			}
-		};
+			return stream.href;
+		}
+
+		function each(apply) {
+			widgets.forEach(apply);
+		}
+
+		function connect() {
+			clearTimeout(retryTimer);
+			if (source) {
+				source.close();
+			}
+			source = new EventSource(url());
+			source.onopen = function () {
+				retryDelay = 5000;
+				each(function (w) {
+					w.state('live', 'Live');
+				});
+			};
+			source.onerror = function () {
+				if (source.readyState === EventSource.CLOSED) {
+					each(function (w) {
+						w.state('offline', 'Offline');
+					});
+					retryTimer = setTimeout(connect, retryDelay);
+					retryDelay = Math.min(retryDelay * 2, 60000);
+				}
+				else {
+					each(function (w) {
+						w.state(navigator.onLine === false ? 'offline' : 'reconnecting',
+								navigator.onLine === false ? 'Offline' : 'Reconnecting…');
+					});
+				}
+			};
+			['published', 'updated', 'retracted'].forEach(function (type) {
+				source.addEventListener(type, function (event) {
+					if (event.lastEventId) {
+						lastEventId = event.lastEventId;
+					}
+					var headline;
+					try {
+						headline = JSON.parse(event.data);
+					}
+					catch (ignored) {
+						return;
+					}
+					if (!headline || !headline.id) {
+						return;
+					}
+					each(function (w) {
+						// An update that moved a headline away reaches the widget it left.
+						if (w.accepts(headline) || type !== 'published') {
+							w[type](headline, Number(event.lastEventId) || 0);
+							w.shown();
+						}
+					});
+				});
+			});
+			source.addEventListener('reset', function () {
+				// Too long away to resume: start over with the latest headlines.
+				each(function (w) {
+					w.reset();
+				});
+				lastEventId = '';
+				connect();
+			});
+		}
+
+		hubs[herald.href] = { join: join };
+		return hubs[herald.href];
 	}
 
 	function published(headline, eventId) {
@@ -205,7 +300,7 @@
 
 	function updated(headline) {
 		var item = find(headline.id);
-		if (item && family && family.indexOf(headline.section) < 0) {
+		if (item && section && (family || [section]).indexOf(headline.section) < 0) {
 			// Moved to a section this ticker does not show.
 			list.removeChild(item);
 		}
