@@ -11,7 +11,7 @@ import news.herald.section.Section;
  * @param section the section, null for the outlet
  * @param sections the section and its subsections, null for the outlet (everything)
  */
-record FeedScope(String key, Section section, Set<String> sections) {
+public record FeedScope(String key, Section section, Set<String> sections) {
 
 	static final String OUTLET = "";
 
@@ -21,7 +21,7 @@ record FeedScope(String key, Section section, Set<String> sections) {
 		return new FeedScope(OUTLET, null, null);
 	}
 
-	boolean isOutlet() {
+	public boolean isOutlet() {
 		return this.section == null;
 	}
 
@@ -38,12 +38,12 @@ record FeedScope(String key, Section section, Set<String> sections) {
 	}
 
 	/** Path of this scope's feed in a format, relative to the public base URL. */
-	String path(FeedFormat format) {
+	public String path(FeedFormat format) {
 		return isOutlet() ? "/feeds/" + format.fileName() : "/feeds/" + this.key + "/" + format.fileName();
 	}
 
 	/** Path of the ticker page showing this scope, relative to the public base URL. */
-	String homePath() {
+	public String homePath() {
 		return isOutlet() ? "/" : "/?section=" + this.key;
 	}
 

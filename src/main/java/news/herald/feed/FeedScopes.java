@@ -19,7 +19,7 @@ import news.herald.section.SectionNotFoundException;
  * finds its scope with one map look-up.
  */
 @Component
-class FeedScopes {
+public class FeedScopes {
 
 	private final SectionCatalog catalog;
 
@@ -45,7 +45,7 @@ class FeedScopes {
 	}
 
 	/** The outlet followed by every section in desk order. */
-	List<FeedScope> all() {
+	public List<FeedScope> all() {
 		return new ArrayList<>(scopes().values());
 	}
 

@@ -1,79 +1,78 @@
 package news.herald.ticker;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import news.herald.section.Section;
+import news.herald.feed.FeedFormat;
+import news.herald.feed.FeedScope;
 
 /**
  * Where the feeds of the outlet and of each section live, as the ticker page links to
- * them: a table for people and {@code <link rel="alternate">} tags for feed readers.
+ * them: a table for people and {@code <link rel="alternate">} tags for feed readers. The
+ * names, types and paths are the feed package's own.
  */
 final class FeedDirectory {
 
-	/** One wire format of a feed: its file name, media type and name for people. */
-	record Format(String file, String mediaType, String label) {
+	/** One {@code <link rel="alternate">} tag. */
+	record Alternate(String type, String title, String href) {
 
 	}
 
-	static final List<Format> FORMATS = List.of(new Format("rss.xml", "application/rss+xml", "RSS"),
-			new Format("atom.xml", "application/atom+xml", "Atom"),
-			new Format("feed.json", "application/feed+json", "JSON Feed"));
+	/** One row of the feed table. */
+	record Row(String title, boolean current, boolean subsection, List<Link> links) {
+
+	}
+
+	/** One feed link of a row. */
+	record Link(String href, String label, String ariaLabel) {
+
+	}
 
 	private FeedDirectory() {
 	}
 
-	/** The path of a feed; the outlet's when {@code section} is null. */
-	static String path(Section section, Format format) {
-		return (section != null) ? "/feeds/" + section.slug() + "/" + format.file() : "/feeds/" + format.file();
+	/** The column headings of the feed table. */
+	static List<String> labels() {
+		return Arrays.stream(FeedFormat.values()).map(FeedFormat::label).toList();
 	}
 
-	/** Autodiscovery tags for one section's feeds, or the outlet's. */
-	static void alternates(StringBuilder html, Section section) {
-		String name = (section != null) ? "Herald — " + section.title() : "Herald — all sections";
-		for (Format format : FORMATS) {
-			html.append("<link rel=\"alternate\" type=\"")
-				.append(format.mediaType())
-				.append("\" title=\"")
-				.append(TickerPage.e(name + " (" + format.label() + ")"))
-				.append("\" href=\"")
-				.append(TickerPage.e(path(section, format)))
-				.append("\">\n");
+	/**
+	 * Feed autodiscovery: the chosen scope's feeds first, because readers that take only
+	 * one take the first, then the outlet's, then every other section's.
+	 * @param scopes the outlet followed by every section
+	 * @param chosen the chosen section's scope, or the outlet's
+	 */
+	static List<Alternate> alternates(List<FeedScope> scopes, FeedScope chosen) {
+		List<Alternate> alternates = new ArrayList<>();
+		addAlternates(alternates, chosen);
+		for (FeedScope scope : scopes) {
+			if (!scope.key().equals(chosen.key())) {
+				addAlternates(alternates, scope);
+			}
+		}
+		return alternates;
+	}
+
+	private static void addAlternates(List<Alternate> alternates, FeedScope scope) {
+		String name = scope.isOutlet() ? "Herald — all sections" : "Herald — " + scope.section().title();
+		for (FeedFormat format : FeedFormat.values()) {
+			alternates.add(new Alternate(format.mediaType().toString(), name + " (" + format.label() + ")",
+					scope.path(format)));
 		}
 	}
 
-	/** The table of every feed, the chosen section's row marked. */
-	static void render(StringBuilder html, List<Section> sections, Section chosen) {
-		html.append("<section class=\"feeds\" aria-labelledby=\"feeds-heading\">\n")
-			.append("<h2 id=\"feeds-heading\">Follow in a feed reader</h2>\n")
-			.append("<p>Subscribe to one section, or import <a href=\"/feeds.opml\">every feed at once (OPML)</a>.</p>\n")
-			.append("<table class=\"feed-table\">\n<thead><tr><th scope=\"col\">Section</th>");
-		FORMATS.forEach((format) -> html.append("<th scope=\"col\">").append(format.label()).append("</th>"));
-		html.append("</tr></thead>\n<tbody>\n");
-		row(html, null, chosen == null);
-		for (Section section : sections) {
-			row(html, section, chosen != null && chosen.slug().equals(section.slug()));
-		}
-		html.append("</tbody>\n</table>\n</section>\n");
+	/** The table of every feed, the chosen scope's row marked. */
+	static List<Row> rows(List<FeedScope> scopes, FeedScope chosen) {
+		return scopes.stream().map((scope) -> row(scope, scope.key().equals(chosen.key()))).toList();
 	}
 
-	private static void row(StringBuilder html, Section section, boolean current) {
-		String title = (section != null) ? section.title() : "All sections";
-		html.append("<tr")
-			.append(current ? " class=\"current\"" : "")
-			.append((section != null && !section.isTopLevel()) ? " data-subsection=\"true\"" : "")
-			.append("><th scope=\"row\">")
-			.append(TickerPage.e(title))
-			.append("</th>");
-		for (Format format : FORMATS) {
-			html.append("<td><a href=\"")
-				.append(TickerPage.e(path(section, format)))
-				.append("\" aria-label=\"")
-				.append(TickerPage.e(title + " " + format.label()))
-				.append("\">")
-				.append(format.label())
-				.append("</a></td>");
-		}
-		html.append("</tr>\n");
+	private static Row row(FeedScope scope, boolean current) {
+		String title = scope.isOutlet() ? "All sections" : scope.section().title();
+		List<Link> links = Arrays.stream(FeedFormat.values())
+			.map((format) -> new Link(scope.path(format), format.label(), title + " " + format.label()))
+			.toList();
+		return new Row(title, current, !scope.isOutlet() && !scope.section().isTopLevel(), links);
 	}
 
 }

@@ -1,6 +1,7 @@
 package news.herald.ticker;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -16,7 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.article.ArticleRepository;
 import news.herald.event.ArticleEventRepository;
-import news.herald.section.Section;
+import news.herald.feed.FeedScope;
+import news.herald.feed.FeedScopes;
 import news.herald.http.PublicUrls;
 import news.herald.section.SectionCatalog;
 
@@ -43,33 +45,40 @@ class TickerPageController {
 
 	private final SectionCatalog sections;
 
+	private final FeedScopes scopes;
+
+	private final TickerTemplates templates;
+
 	private final PublicUrls urls;
 
 	TickerPageController(ArticleRepository articles, ArticleEventRepository events, SectionCatalog sections,
-			PublicUrls urls) {
+			FeedScopes scopes, TickerTemplates templates, PublicUrls urls) {
 		this.articles = articles;
 		this.events = events;
 		this.sections = sections;
+		this.scopes = scopes;
+		this.templates = templates;
 		this.urls = urls;
 	}
 
 	@GetMapping(path = "/", produces = { MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE })
 	Mono<ResponseEntity<String>> page(@RequestParam(required = false) String section, ServerWebExchange exchange) {
 		String heraldOrigin = this.urls.base(exchange.getRequest());
+		List<FeedScope> all = this.scopes.all();
 		if (section != null && !section.isBlank() && !this.sections.exists(section)) {
-			String body = TickerPage.sectionNotFound(section.strip(), this.sections.all());
+			String body = this.templates.sectionNotFound(section.strip(), TickerPage.sectionLinks(all));
 			return Mono.just(html(HttpStatus.NOT_FOUND, body));
 		}
-		Section chosen = (section != null && !section.isBlank()) ? this.sections.get(section) : null;
-		Set<String> family = (chosen != null) ? this.sections.family(chosen.slug()) : null;
+		String key = (section != null && !section.isBlank()) ? this.sections.get(section).slug() : "";
+		FeedScope chosen = all.stream().filter((scope) -> scope.key().equals(key)).findFirst().orElseThrow();
+		Set<String> family = chosen.sections();
 		// The resume point is read before the headlines: an event committed in between
 		// is then replayed by the stream rather than lost, and the page shows it once.
 		return this.events.latestId()
 			.flatMap((lastEventId) -> this.articles.findPublished(family, null, HEADLINES)
 				.collectList()
-				.map((headlines) -> new TickerPage(this.sections.all(), chosen, family, headlines, lastEventId,
-						heraldOrigin)))
-			.map((page) -> html(HttpStatus.OK, page.render()));
+				.map((headlines) -> TickerPage.of(all, chosen, headlines, lastEventId, heraldOrigin)))
+			.map((page) -> html(HttpStatus.OK, this.templates.page(page)));
 	}
 
 	private static ResponseEntity<String> html(HttpStatus status, String body) {

@@ -32,9 +32,11 @@ class TickerLiveBrowserIntegrationTests extends BrowserTestSupport {
 			.until((d) -> id.equals(firstHeadline().getAttribute("data-id")));
 		System.out.printf("Browser test: headline at the top of the page %d ms after the publish returned%n",
 				Duration.ofNanos(System.nanoTime() - published).toMillis());
-		assertThat(firstHeadline().findElement(By.cssSelector(".headline-title")).getText()).isEqualTo(title);
-		assertThat(firstHeadline().findElement(By.cssSelector(".headline-section")).getText())
-			.isEqualToIgnoringCase("Europe");
+		// getText() returns only visible text, and the headline is still sliding in: wait
+		// for what is asserted instead of reading it once.
+		waitUntil(() -> title.equals(firstHeadline().findElement(By.cssSelector(".headline-title")).getText()));
+		waitUntil(() -> "Europe"
+			.equalsIgnoreCase(firstHeadline().findElement(By.cssSelector(".headline-section")).getText()));
 		waitUntil(() -> Boolean.TRUE.equals(this.driver.executeScript(
 				"return document.querySelector('#headlines > li').getAnimations().every(a => a.currentTime > 600)")));
 		this.browser.screenshot("ticker-desktop");
@@ -132,15 +134,17 @@ class TickerLiveBrowserIntegrationTests extends BrowserTestSupport {
 			SearchContext widget = this.driver.findElement(By.cssSelector(".herald-ticker")).getShadowRoot();
 			waitUntil(() -> "live".equals(widget.findElement(By.cssSelector(".status")).getAttribute("data-state")));
 			waitUntil(() -> !widget.findElements(By.cssSelector("li[data-id='" + older + "']")).isEmpty());
-			WebElement backfilled = widget.findElement(By.cssSelector("li[data-id='" + older + "']"));
-			assertThat(backfilled.findElement(By.cssSelector(".title")).getText()).startsWith(XSS_TITLE);
+			waitUntil(() -> widget.findElement(By.cssSelector("li[data-id='" + older + "'] .title"))
+				.getText()
+				.startsWith(XSS_TITLE));
 			assertThat(widget.findElements(By.cssSelector("img"))).isEmpty();
 
 			String title = "Live on a partner site " + UUID.randomUUID();
 			String fresh = (String) this.newsroom.publish(NewsroomClient.article("russia", title)).get("id");
 			waitUntil(() -> fresh.equals(widget.findElements(By.cssSelector("li")).get(0).getAttribute("data-id")));
+			waitUntil(() -> title.equals(
+					widget.findElements(By.cssSelector("li")).get(0).findElement(By.cssSelector(".title")).getText()));
 			WebElement first = widget.findElements(By.cssSelector("li")).get(0);
-			assertThat(first.findElement(By.cssSelector(".title")).getText()).isEqualTo(title);
 			assertThat(first.findElement(By.cssSelector(".title")).getAttribute("href")).startsWith("https://");
 			assertThat(widget.findElements(By.cssSelector("li"))).hasSizeLessThanOrEqualTo(5);
 			// Everything the widget renders is inside its shadow root.

@@ -32,7 +32,8 @@ class TickerPageBrowserIntegrationTests extends BrowserTestSupport {
 		String id = (String) this.newsroom.publish(article).get("id");
 		open(herald() + "/?section=world");
 		assertThat(firstHeadline().getAttribute("data-id")).isEqualTo(id);
-		assertThat(titleOf(id)).isEqualTo(title);
+		// getText() returns only visible text: wait for it rather than read it once.
+		waitUntil(() -> title.equals(titleOf(id)));
 		assertThat(this.driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
 		assertThat(this.driver.findElements(By.cssSelector("#headlines .headline-title img"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
@@ -54,9 +55,11 @@ class TickerPageBrowserIntegrationTests extends BrowserTestSupport {
 		open(herald() + "/?section=regional");
 		assertThat(this.driver.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
 			.isEqualTo(READER_ZONE.getId());
-		String shown = headline(id).findElement(By.cssSelector("time")).getText().replace('\u202f', ' ');
 		String local = DateTimeFormatter.ofPattern("h:mm a", Locale.US).withZone(READER_ZONE).format(publishedAt);
-		assertThat(shown).contains(local);
+		waitUntil(() -> headline(id).findElement(By.cssSelector("time"))
+			.getText()
+			.replace('\u202f', ' ')
+			.contains(local));
 		try {
 			this.browser.resize(390, 844);
 			waitUntil(() -> Boolean.TRUE
@@ -74,7 +77,7 @@ class TickerPageBrowserIntegrationTests extends BrowserTestSupport {
 		open(herald() + "/");
 		WebElement body = this.driver.findElement(By.tagName("body"));
 		body.sendKeys(Keys.TAB);
-		assertThat(this.driver.switchTo().activeElement().getText()).isEqualTo("Skip to headlines");
+		waitUntil(() -> "Skip to headlines".equals(this.driver.switchTo().activeElement().getText()));
 		this.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 		this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
 		WebElement focused = this.driver.switchTo().activeElement();
