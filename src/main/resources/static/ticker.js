@@ -149,7 +149,8 @@
 	/**
 	 * The page's one connection to a Herald: the first widget creates it, every widget
 	 * joins it in the same task (scripts run in order), and it connects once they have.
-	 * A widget that joins later reconnects it with the new set of sections.
+	 * A widget that joins later (a script added after the page loaded) reconnects it with the
+	 * new set of sections.
 	 */
 	function hub(herald) {
 		var key = Symbol.for('news.herald.ticker.hub');
@@ -171,10 +172,17 @@
 				scheduled = true;
 				// A widget that joins an open stream needs its backfill: start over.
 				lastEventId = '';
-				setTimeout(function () {
+				var start = function () {
 					scheduled = false;
 					connect();
-				}, 0);
+				};
+				// Every ticker script of the page runs before DOMContentLoaded.
+				if (document.readyState === 'loading') {
+					document.addEventListener('DOMContentLoaded', start);
+				}
+				else {
+					setTimeout(start, 0);
+				}
 			}
 		}
 

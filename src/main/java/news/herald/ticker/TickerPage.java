@@ -1,16 +1,15 @@
 package news.herald.ticker;
 
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import news.herald.article.Article;
 import news.herald.feed.FeedScope;
+import news.herald.safety.UrlPolicy;
 
 /**
  * What the ticker page template shows, as plain values: the template escapes every one of
@@ -74,30 +73,14 @@ record TickerPage(String title, String name, List<FeedDirectory.Alternate> alter
 	}
 
 	private static Headline headline(Article article, Map<String, String> titles) {
-		String url = safeUrl(article.url(), Set.of("http", "https"));
-		String image = (article.image() != null) ? safeUrl(article.image().url(), Set.of("https")) : null;
+		String url = UrlPolicy.WEB.allowed(article.url());
+		String image = (article.image() != null) ? UrlPolicy.SECURE.allowed(article.image().url()) : null;
 		boolean summarised = article.summary() != null && !article.summary().isBlank();
 		return new Headline(article.id().toString(), (article.seq() != null) ? article.seq() : 0, article.section(),
 				url != null, (url != null) ? url : "", (article.title() != null) ? article.title() : "",
 				titles.getOrDefault(article.section(), article.section()), article.publishedAt().toString(),
 				UTC_TIME.format(article.publishedAt()), summarised, summarised ? article.summary() : "", image != null,
 				(image != null) ? image : "");
-	}
-
-	/** The URL if it is absolute with one of the given schemes, else null. */
-	static String safeUrl(String url, Set<String> schemes) {
-		if (url == null) {
-			return null;
-		}
-		try {
-			URI uri = URI.create(url.strip());
-			String scheme = uri.getScheme();
-			return (scheme != null && schemes.contains(scheme.toLowerCase(Locale.ROOT)) && uri.getHost() != null)
-					? uri.toString() : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

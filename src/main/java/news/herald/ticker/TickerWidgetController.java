@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -16,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import news.herald.http.Sha256;
 
 /**
  * The embeddable ticker, {@code GET /ticker.js}. Other sites load it, so it is served to
@@ -39,7 +38,7 @@ class TickerWidgetController {
 	TickerWidgetController() {
 		// Read once at start-up on the main thread; requests are served from memory.
 		this.script = read("static/ticker.js");
-		this.etag = "\"" + sha256(this.script).substring(0, 32) + "\"";
+		this.etag = "\"" + Sha256.hex(this.script).substring(0, 32) + "\"";
 	}
 
 	@GetMapping("/ticker.js")
@@ -61,15 +60,6 @@ class TickerWidgetController {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + path + " from the classpath", ex);
-		}
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

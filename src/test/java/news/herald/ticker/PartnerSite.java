@@ -1,6 +1,8 @@
 package news.herald.ticker;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -19,6 +21,15 @@ final class PartnerSite implements AutoCloseable {
 	}
 
 	static PartnerSite embedding(String heraldOrigin, String section, int limit) {
+		return embedding(heraldOrigin, List.of(section), limit);
+	}
+
+	/** A page with one ticker per section, each of {@code limit} headlines. */
+	static PartnerSite embedding(String heraldOrigin, List<String> sections, int limit) {
+		String tickers = sections.stream()
+			.map((section) -> "<script src=\"%s/ticker.js\" data-section=\"%s\" data-limit=\"%d\"></script>"
+				.formatted(heraldOrigin, section, limit))
+			.collect(Collectors.joining("\n"));
 		String html = """
 				<!DOCTYPE html>
 				<html lang="en">
@@ -38,12 +49,12 @@ final class PartnerSite implements AutoCloseable {
 				<h1>The Steppe Courier</h1>
 				<p>Our own story of the day sits here; the latest from Herald is on the side.</p>
 				<aside>
-				<script src="%s/ticker.js" data-section="%s" data-limit="%d"></script>
+				%s
 				<script>window.__globalsAfter = Object.getOwnPropertyNames(window);</script>
 				</aside>
 				</body>
 				</html>
-				""".formatted(heraldOrigin, section, limit);
+				""".formatted(tickers);
 		DisposableServer server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
