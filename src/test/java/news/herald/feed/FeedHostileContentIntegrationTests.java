@@ -1,8 +1,5 @@
 package news.herald.feed;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.herald.article.Article;
-import news.herald.article.ArticleDraft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,10 +51,11 @@ class FeedHostileContentIntegrationTests {
 	@BeforeAll
 	void publishHostileArticles() {
 		Newsroom newsroom = new Newsroom(this.context);
-		for (JsonNode fixture : readFixtures().path("articles")) {
+		for (JsonNode fixture : HostileFixtures.read(this.json).path("articles")) {
 			String key = fixture.path("key").asString();
 			this.fixtures.put(key, fixture);
-			this.published.put(key, newsroom.publish(draft(fixture)));
+			this.published.put(key,
+					newsroom.publish(HostileFixtures.draft(fixture, Instant.parse("2026-01-03T00:00:00Z"))));
 		}
 		Article last = this.published.get("huge");
 		FeedFetch.await(this.client, "/feeds/middle-east/rss.xml?limit=200",
@@ -151,38 +147,6 @@ class FeedHostileContentIntegrationTests {
 			}
 		}
 		throw new AssertionError("No item " + id + " in the JSON feed");
-	}
-
-	private JsonNode readFixtures() {
-		try (InputStream in = new ClassPathResource("feed/hostile-articles.json").getInputStream()) {
-			return this.json.readTree(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private ArticleDraft draft(JsonNode fixture) {
-		String externalId = Newsroom.unique("hostile-" + fixture.path("key").asString());
-		String body = fixture.path("bodyHtml").asString().repeat(Math.max(1, fixture.path("repeatBody").asInt(1)));
-		JsonNode image = fixture.path("image");
-		JsonNode source = fixture.path("source");
-		return new ArticleDraft(externalId, null, fixture.path("section").asString(), fixture.path("title").asString(),
-				fixture.path("summary").asString(), body, "https://news.example/" + externalId,
-				strings(fixture.path("authors")), "en",
-				image.isMissingNode() ? null
-						: new Article.Image(image.path("url").asString(), image.path("caption").asString(),
-								image.path("credit").asString(), image.path("license").asString()),
-				strings(fixture.path("tags")),
-				source.isMissingNode() ? null
-						: new Article.Source(source.path("name").asString(), source.path("url").asString()),
-				Instant.parse("2026-01-03T00:00:00Z"));
-	}
-
-	private static List<String> strings(JsonNode array) {
-		List<String> values = new ArrayList<>();
-		array.forEach((node) -> values.add(node.asString()));
-		return values;
 	}
 
 }

@@ -39,7 +39,8 @@ final class HostileFixtures {
 		return drafts;
 	}
 
-	private static JsonNode read(JsonMapper json) {
+	/** The fixtures themselves, as the JSON file has them. */
+	static JsonNode read(JsonMapper json) {
 		try (InputStream in = new ClassPathResource("feed/hostile-articles.json").getInputStream()) {
 			return json.readTree(in);
 		}
@@ -48,7 +49,7 @@ final class HostileFixtures {
 		}
 	}
 
-	private static ArticleDraft draft(JsonNode fixture, Instant publishedAt) {
+	static ArticleDraft draft(JsonNode fixture, Instant publishedAt) {
 		String externalId = Newsroom.unique("hostile-" + fixture.path("key").asString());
 		String body = fixture.path("bodyHtml").asString().repeat(Math.max(1, fixture.path("repeatBody").asInt(1)));
 		JsonNode image = fixture.path("image");
