@@ -47,6 +47,12 @@ class ArticleValidator {
 
 	static final int MAX_CAPTION = 1_000;
 
+	/**
+	 * Real BCP 47 tags are short; the cap also keeps a hostile tag from reaching the
+	 * pattern, whose backtracking on thousands of subtags overflowed the stack.
+	 */
+	static final int MAX_LANGUAGE = 35;
+
 	private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{N}]+(-[\\p{Ll}\\p{Lo}\\p{N}]+)*");
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
@@ -187,8 +193,9 @@ class ArticleValidator {
 			return "en";
 		}
 		String tag = value.strip();
-		if (!LANGUAGE.matcher(tag).matches()) {
-			errors.add("language", "must be a BCP 47 language tag such as 'en', 'ru' or 'kk-KZ'.");
+		if (tag.length() > MAX_LANGUAGE || !LANGUAGE.matcher(tag).matches()) {
+			errors.add("language", "must be a BCP 47 language tag of at most " + MAX_LANGUAGE
+					+ " characters such as 'en', 'ru' or 'kk-KZ'.");
 			return null;
 		}
 		return Locale.forLanguageTag(tag).toLanguageTag();

@@ -21,10 +21,10 @@ import news.herald.http.PublicUrls;
  * handler mapping, argument resolution and every other filter: the request feed readers
  * send most often costs a map look-up and a header write. Anything else (a query string,
  * a stale or missing render, an error) goes on to {@link FeedController}, which owns the
- * full rules.
+ * full rules. Runs just after the Host check, which must see every request first.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class FeedFastPath implements WebFilter {
 
 	private static final String PREFIX = "/feeds/";

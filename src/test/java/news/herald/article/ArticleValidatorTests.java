@@ -129,6 +129,13 @@ class ArticleValidatorTests {
 	}
 
 	@Test
+	void hugeLanguageIsAFieldErrorNotAStackOverflow() {
+		String huge = "en" + "-abcdefgh".repeat(2_000);
+		assertInvalid((r) -> with(r, "language", huge), "language");
+		assertInvalid((r) -> with(r, "language", "en" + "-ab".repeat(12)), "language");
+	}
+
+	@Test
 	void sourceUrlMustBeHttpIfGiven() {
 		assertInvalid((r) -> withSource(r, "Wire", "ftp://wire.example/"), "source.url");
 		assertThat(this.validator.validate(withSource(valid(), "Wire", null)).source().name()).isEqualTo("Wire");
