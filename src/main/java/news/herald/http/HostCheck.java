@@ -3,15 +3,13 @@ package news.herald.http;
 import java.net.URI;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,10 +24,10 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class HostCheck implements WebFilter {
 
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	HostCheck(JsonMapper json) {
-		this.json = json;
+	HostCheck(ProblemWriter problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -38,15 +36,12 @@ class HostCheck implements WebFilter {
 		if (uri.getHost() != null && !uri.getHost().isEmpty()) {
 			return chain.filter(exchange);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The Host header is not a host name or address; send e.g. 'Host: herald.example'.");
-		problem.setTitle("Invalid Host header");
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.BAD_REQUEST);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		byte[] body = this.json.writeValueAsBytes(problem);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+		// A problem of its own per request: the writer fills in this request's instance.
+		ErrorResponse notAHost = new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				Problems.of(HttpStatus.BAD_REQUEST, "Invalid Host header",
+						"The Host header is not a host name or address; send e.g. 'Host: herald.example'."),
+				null);
+		return this.problems.write(exchange, notAHost);
 	}
 
 }
