@@ -24,6 +24,9 @@ MANAGEMENT_PORT=${MANAGEMENT_PORT:-18481}
 REFERENCE_PORT=${REFERENCE_PORT:-18490}
 STORM_REFERENCE_PORT=${STORM_REFERENCE_PORT:-18491}
 STORM=${STORM:-10000}
+# Herald's JVM flags; HERALD_JVM="-XX:MaxRAM=1g -XX:MaxRAMPercentage=50.0 ..." runs it as the
+# image does under a 1 GiB limit (the peak RSS is printed at the end).
+HERALD_JVM=${HERALD_JVM:--Xmx512m}
 REPLAY=${REPLAY:-20}
 DATABASE_PORT=${DATABASE_PORT:-18482}
 
@@ -56,9 +59,16 @@ HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
 PORT=$HERALD_PORT MANAGEMENT_PORT=$MANAGEMENT_PORT HERALD_DB_EMBEDDED_DATA_DIR="$WORK/postgres" \
 	HERALD_DB_EMBEDDED_PORT=$DATABASE_PORT \
 	HERALD_DEMO_CONTENT=false HERALD_PUBLISHER_KEYS=$HASH HERALD_STREAM_MAX_STREAMS_PER_ADDRESS=20000 \
-	java -Xmx512m -jar "$JAR" >"$WORK/herald.log" 2>&1 &
+	java $HERALD_JVM -jar "$JAR" >"$WORK/herald.log" 2>&1 &
 HERALD_PID=$!
 PIDS+=("$HERALD_PID")
+# Herald's peak resident set, sampled twice a second for the whole run.
+(peak=0; while kill -0 "$HERALD_PID" 2>/dev/null; do
+	rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$HERALD_PID/status" 2>/dev/null || echo 0)
+	[ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" >"$WORK/peak-rss"
+	sleep 0.5
+done) &
+PIDS+=("$!")
 java -Xmx512m -cp "$CP:target/bench-classes" StreamReference "$REFERENCE_PORT" >"$WORK/reference.log" 2>&1 &
 REFERENCE_PID=$!
 PIDS+=("$REFERENCE_PID")
@@ -181,3 +191,5 @@ if [ ${#STORM_RESULTS[@]} -gt 0 ]; then
 	echo "history reads: $reads"
 	echo "window: $window"
 fi
+echo
+echo "Herald ($HERALD_JVM): peak RSS $(( $(cat "$WORK/peak-rss" 2>/dev/null || echo 0) / 1024 )) MiB"

@@ -44,7 +44,6 @@ public class StormLoad {
 		AtomicInteger retries = new AtomicInteger();
 
 		HttpClient client = HttpClient.create(ConnectionProvider.newConnection())
-			.baseUrl(url)
 			.responseTimeout(Duration.ofSeconds(60))
 			.headers((h) -> {
 				if (!header.equals("-")) {
@@ -53,10 +52,10 @@ public class StormLoad {
 			});
 		// The client's own first connections pay for its JIT and its connection set-up:
 		// an untimed round first, so the storm times the server.
-		storm(client, Math.min(200, streams), last, new long[streams], new LongAdder(), new LongAdder(),
+		storm(client, url, Math.min(200, streams), last, new long[streams], new LongAdder(), new LongAdder(),
 				new LongAdder(), new AtomicInteger(), new AtomicInteger(), first, expected);
 		long stormStart = System.nanoTime();
-		storm(client, streams, last, took, lost, repeated, wrong, failed, retries, first, expected);
+		storm(client, url, streams, last, took, lost, repeated, wrong, failed, retries, first, expected);
 		double stormSeconds = (System.nanoTime() - stormStart) / 1e9;
 
 		long[] done = Arrays.stream(took).filter((t) -> t >= 0).sorted().toArray();
@@ -67,13 +66,13 @@ public class StormLoad {
 		System.exit(0);
 	}
 
-	static void storm(HttpClient client, int streams, long last, long[] took, LongAdder lost, LongAdder repeated,
+	static void storm(HttpClient client, String url, int streams, long last, long[] took, LongAdder lost, LongAdder repeated,
 			LongAdder wrong, AtomicInteger failed, AtomicInteger retries, long first, int expected) {
 		Flux.range(0, streams).flatMap((i) -> {
 			AtomicLong started = new AtomicLong();
 			return Mono.defer(() -> {
 				started.set(System.nanoTime());
-				return client.get().uri("").responseContent().asString(StandardCharsets.UTF_8)
+				return client.get().uri(url).responseContent().asString(StandardCharsets.UTF_8)
 					// One stream's ids as they arrive; the replay ends after the last one.
 					.transform(StormLoad::ids)
 					.takeUntil((id) -> id >= last)
@@ -88,7 +87,9 @@ public class StormLoad {
 					check(ids, first, last, lost, repeated, wrong);
 				})
 				.onErrorResume((ex) -> {
-					failed.incrementAndGet();
+					if (failed.incrementAndGet() == 1) {
+						System.err.println("first failure: " + ex + " cause " + ex.getCause());
+					}
 					lost.add(expected);
 					return Mono.empty();
 				});
