@@ -18,10 +18,11 @@ import news.herald.article.PublishingFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Java's HttpClient asks to upgrade every request to h2c, a POST with its body included;
- * the write must still go through, and the answer come back over HTTP/2.
+ * With HTTP/2 on: Java's HttpClient asks to upgrade every request to h2c, a POST with its
+ * body included; the write must still go through, and the answer come back over HTTP/2.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "herald.test.context=http2-upgrade", "server.http2.enabled=true" })
 class Http2UpgradeIntegrationTests {
 
 	@LocalServerPort

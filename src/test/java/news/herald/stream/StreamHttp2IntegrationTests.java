@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "herald.test.context=stream-http2", "herald.publishing.demo-content=false",
-				"herald.stream.max-streams-per-address=200" })
+				"herald.stream.max-streams-per-address=200", "server.http2.enabled=true" })
 class StreamHttp2IntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
