@@ -1,8 +1,9 @@
 package news.herald.http;
 
 /**
- * The {@code limit} and {@code cursor} query parameters shared by lists and feeds. A
- * cursor is an event id: a page holds what was published strictly before it.
+ * The {@code limit} and {@code cursor} query parameters shared by lists and feeds, and
+ * the one reading of every whole-number parameter. A cursor is an event id: a page holds
+ * what was published strictly before it.
  */
 public final class Paging {
 
@@ -10,19 +11,27 @@ public final class Paging {
 	}
 
 	public static int parseLimit(String raw, int defaultLimit, int maxLimit) {
+		return parseWholeNumber("limit", raw, defaultLimit, 1, maxLimit);
+	}
+
+	/**
+	 * A whole-number query parameter from {@code min} to {@code max}, {@code absent} when
+	 * it is not given; anything else is a 400 that says what is accepted.
+	 */
+	public static int parseWholeNumber(String parameter, String raw, int absent, int min, int max) {
 		if (raw == null) {
-			return defaultLimit;
+			return absent;
 		}
-		String message = "limit must be a whole number from 1 to " + maxLimit + ", got '" + raw + "'.";
+		String message = parameter + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'.";
 		try {
-			int limit = Integer.parseInt(raw.strip());
-			if (limit < 1 || limit > maxLimit) {
-				throw new BadRequestException("limit", message);
+			int value = Integer.parseInt(raw.strip());
+			if (value < min || value > max) {
+				throw new BadRequestException(parameter, message);
 			}
-			return limit;
+			return value;
 		}
 		catch (NumberFormatException ex) {
-			throw new BadRequestException("limit", message);
+			throw new BadRequestException(parameter, message);
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.http.BadRequestException;
+import news.herald.http.Paging;
 import news.herald.http.ClientAddress;
 import news.herald.section.SectionCatalog;
 
@@ -182,20 +183,7 @@ class StreamOpener {
 	}
 
 	private static int parseBackfill(String raw) {
-		if (raw == null) {
-			return 0;
-		}
-		String message = "backfill must be a whole number from 0 to " + MAX_BACKFILL + ", got '" + raw + "'.";
-		try {
-			int count = Integer.parseInt(raw.strip());
-			if (count < 0 || count > MAX_BACKFILL) {
-				throw new BadRequestException("backfill", message);
-			}
-			return count;
-		}
-		catch (NumberFormatException ex) {
-			throw new BadRequestException("backfill", message);
-		}
+		return Paging.parseWholeNumber("backfill", raw, 0, 0, MAX_BACKFILL);
 	}
 
 	/** The outbox could not be read while preparing a stream's history. */
