@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.section.SectionCatalog;
 import news.herald.safety.BodyHtmlSanitizer;
+import news.herald.safety.LineCharacters;
 import news.herald.safety.UrlPolicy;
 import news.herald.safety.XmlCharacters;
 
@@ -124,6 +125,16 @@ class ArticleValidator {
 		if (illegal >= 0) {
 			errors.add(field, "contains " + XmlCharacters.describe(text, illegal) + " at position " + illegal
 					+ ", a character feeds cannot carry.");
+			return null;
+		}
+		int directional = LineCharacters.firstDirectionalControl(text);
+		if (directional >= 0) {
+			errors.add(field, "contains the bidirectional control " + XmlCharacters.describe(text, directional)
+					+ " at position " + directional + ", which makes the line read differently from what it says.");
+			return null;
+		}
+		if (!LineCharacters.hasVisible(text)) {
+			errors.add(field, "has only invisible characters (zero-width, format or combining characters).");
 			return null;
 		}
 		int length = text.codePointCount(0, text.length());
