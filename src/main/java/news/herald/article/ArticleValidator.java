@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import news.herald.section.SectionCatalog;
+import news.herald.safety.BodyDepth;
 import news.herald.safety.BodyHtmlSanitizer;
 import news.herald.safety.LineCharacters;
 import news.herald.safety.UrlPolicy;
@@ -70,7 +71,11 @@ class ArticleValidator {
 		String title = line(errors, "title", request.title(), true, MAX_TITLE);
 		String summary = prose(errors, "summary", request.summary(), MAX_SUMMARY);
 		String url = url(errors, "url", request.url(), true, UrlPolicy.WEB);
-		String body = BodyHtmlSanitizer.clean(request.bodyHtml(), url);
+		int depth = BodyDepth.of(request.bodyHtml());
+		if (depth > BodyDepth.MAX) {
+			errors.add("bodyHtml", "nests " + depth + " levels deep; at most " + BodyDepth.MAX + " are allowed.");
+		}
+		String body = (depth <= BodyDepth.MAX) ? BodyHtmlSanitizer.clean(request.bodyHtml(), url) : null;
 		List<String> authors = list(errors, "authors", request.authors(), MAX_AUTHORS, MAX_NAME);
 		String language = language(errors, request.language());
 		Article.Image image = image(errors, request.image());

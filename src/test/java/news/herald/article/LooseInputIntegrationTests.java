@@ -72,6 +72,16 @@ class LooseInputIntegrationTests {
 		assertThat(problem.at("/errors/1/message").asString()).contains("U+2066");
 	}
 
+	@Test
+	void aBodyNestedTwentyThousandDeepIsRefused() {
+		Map<String, Object> article = article("europe");
+		article.put("bodyHtml", "<div>".repeat(20_000) + "deep" + "</div>".repeat(20_000));
+		JsonNode problem = problem(post(article));
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("bodyHtml");
+		article.put("bodyHtml", "<blockquote>".repeat(50) + "<p>quoted</p>" + "</blockquote>".repeat(50));
+		post(article).expectStatus().isCreated();
+	}
+
 	private JsonNode problem(WebTestClient.ResponseSpec response) {
 		byte[] body = response.expectStatus()
 			.isBadRequest()
