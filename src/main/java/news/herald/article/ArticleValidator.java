@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import news.herald.section.SectionCatalog;
+import news.herald.safety.BodyDepth;
 import news.herald.safety.BodyHtmlSanitizer;
+import news.herald.safety.LineCharacters;
 import news.herald.safety.UrlPolicy;
 import news.herald.safety.XmlCharacters;
 
@@ -75,7 +77,11 @@ class ArticleValidator {
 		String title = line(errors, "title", request.title(), true, MAX_TITLE);
 		String summary = prose(errors, "summary", request.summary(), MAX_SUMMARY);
 		String url = url(errors, "url", request.url(), true, UrlPolicy.WEB);
-		String body = BodyHtmlSanitizer.clean(request.bodyHtml(), url);
+		int depth = BodyDepth.of(request.bodyHtml());
+		if (depth > BodyDepth.MAX) {
+			errors.add("bodyHtml", "nests " + depth + " levels deep; at most " + BodyDepth.MAX + " are allowed.");
+		}
+		String body = (depth <= BodyDepth.MAX) ? BodyHtmlSanitizer.clean(request.bodyHtml(), url) : null;
 		List<String> authors = list(errors, "authors", request.authors(), MAX_AUTHORS, MAX_NAME);
 		String language = language(errors, request.language());
 		Article.Image image = image(errors, request.image());
@@ -130,6 +136,16 @@ class ArticleValidator {
 		if (illegal >= 0) {
 			errors.add(field, "contains " + XmlCharacters.describe(text, illegal) + " at position " + illegal
 					+ ", a character feeds cannot carry.");
+			return null;
+		}
+		int directional = LineCharacters.firstDirectionalControl(text);
+		if (directional >= 0) {
+			errors.add(field, "contains the bidirectional control " + XmlCharacters.describe(text, directional)
+					+ " at position " + directional + ", which makes the line read differently from what it says.");
+			return null;
+		}
+		if (!LineCharacters.hasVisible(text)) {
+			errors.add(field, "has only invisible characters (zero-width, format or combining characters).");
 			return null;
 		}
 		int length = text.codePointCount(0, text.length());
