@@ -21,10 +21,12 @@ import news.herald.http.PublicUrls;
  * handler mapping, argument resolution and every other filter: the request feed readers
  * send most often costs a map look-up and a header write. Anything else (a query string,
  * a stale or missing render, an error) goes on to {@link FeedController}, which owns the
- * full rules. Runs just after the Host check, which must see every request first.
+ * full rules. It runs first of all filters, as every filter ahead of it costs the hottest
+ * request; a request whose Host is not a host is handed on to the Host check, which
+ * refuses it (absolute links are built from the Host).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class FeedFastPath implements WebFilter {
 
 	private static final String PREFIX = "/feeds/";
@@ -57,7 +59,7 @@ class FeedFastPath implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().value();
-		if (!path.startsWith(PREFIX) || request.getURI().getRawQuery() != null) {
+		if (!path.startsWith(PREFIX) || request.getURI().getRawQuery() != null || request.getURI().getHost() == null) {
 			return chain.filter(exchange);
 		}
 		HttpMethod method = request.getMethod();

@@ -21,7 +21,7 @@ import org.springframework.web.server.WebFilterChain;
  * address from Reactor Netty and passes.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class HostCheck implements WebFilter {
 
 	private final ProblemWriter problems;

@@ -22,7 +22,7 @@ import org.springframework.web.server.WebFilter;
 class StreamCorsConfiguration {
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 	WebFilter streamCorsFilter() {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.addAllowedOrigin(CorsConfiguration.ALL);
