@@ -32,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * that publishes through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "herald.security.keys=" + BrowserTestSupport.KEY_SHA256)
+		properties = { "herald.security.keys=" + BrowserTestSupport.KEY_SHA256,
+				// Readers counted within a second or two, so a test can watch the count
+				// move.
+				"herald.stream.presence-report=500ms", "herald.stream.presence-expiry=5s",
+				"herald.stream.presence-events=1s" })
 @AutoConfigureWebTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(HeadlessChromium.Required.class)
