@@ -20,7 +20,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Readiness follows the database: DOWN while it is stopped (so the load balancer sends
  * traffic elsewhere), UP once it is back, while liveness stays UP throughout (a database
- * outage must not restart every pod). Its own context, because it stops the database.
+ * outage must not restart every pod). The Kubernetes probe's group ({@code /servez})
+ * stays UP while the database is gone: a failover must not take every pod out of the
+ * Service, since cached feeds and stream resumes still work. Its own context, because it
+ * stops the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "herald.test.context=readiness")
@@ -58,18 +61,35 @@ class ReadinessIntegrationTests {
 		assertThat(up.get("components").get("eventRelay").get("status").asString()).isEqualTo("UP");
 	}
 
+	@Test
+	void theProbesGroupServesWhileTheDatabaseIsDown() {
+		JsonNode serving = awaitStatus("/servez", 200);
+		assertThat(serving.get("status").asString()).isEqualTo("UP");
+		assertThat(serving.get("components").propertyNames()).containsExactly("readinessState");
+
+		this.embeddedDatabase.stop();
+		JsonNode readyz = awaitStatus("/readyz", 503);
+		assertThat(readyz.get("components").get("r2dbc").get("status").asString()).isEqualTo("DOWN");
+		JsonNode stillServing = awaitStatus("/servez", 200);
+		assertThat(stillServing.get("status").asString()).isEqualTo("UP");
+	}
+
 	private JsonNode awaitReadiness(int status) {
+		return awaitStatus("/readyz", status);
+	}
+
+	private JsonNode awaitStatus(String path, int status) {
 		JsonNode[] last = new JsonNode[1];
 		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			var result = this.client.mutate()
 				.responseTimeout(Duration.ofSeconds(10))
 				.build()
 				.get()
-				.uri("/readyz")
+				.uri(path)
 				.exchange()
 				.expectBody()
 				.returnResult();
-			assertThat(result.getStatus().value()).isEqualTo(status);
+			assertThat(result.getStatus().value()).as(path).isEqualTo(status);
 			last[0] = tools.jackson.databind.json.JsonMapper.shared().readTree(result.getResponseBodyContent());
 		});
 		return last[0];
