@@ -18,6 +18,7 @@ import news.herald.section.SectionCatalog;
 import news.herald.safety.BodyDepth;
 import news.herald.safety.BodyHtmlSanitizer;
 import news.herald.safety.LineCharacters;
+import news.herald.safety.PlainText;
 import news.herald.safety.UrlPolicy;
 import news.herald.safety.XmlCharacters;
 
@@ -146,6 +147,12 @@ class ArticleValidator {
 		}
 		if (!LineCharacters.hasVisible(text)) {
 			errors.add(field, "has only invisible characters (zero-width, format or combining characters).");
+			return null;
+		}
+		PlainText.Markup markup = PlainText.firstMarkup(text);
+		if (markup != null) {
+			errors.add(field, "contains " + markup.description() + " at position " + markup.position()
+					+ ": it is plain text, shown as written in every feed; send the words as they should read.");
 			return null;
 		}
 		int length = text.codePointCount(0, text.length());

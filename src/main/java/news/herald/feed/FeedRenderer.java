@@ -50,7 +50,10 @@ class FeedRenderer {
 			// Rome's own output uses JDOM's compact format, which collapses whitespace in
 			// text (a <pre> in a body, double spaces in a title); write its document raw.
 			Document document = new WireFeedOutput().outputJDom(feed);
-			new XMLOutputter(Format.getRawFormat().setEncoding(charset.name())).output(document, writer);
+			Format format = Format.getRawFormat().setEncoding(charset.name());
+			XMLOutputter output = feed.getFeedType().startsWith("rss") ? new XMLOutputter(format, new RssText())
+					: new XMLOutputter(format);
+			output.output(document, writer);
 		}
 		catch (IOException | FeedException ex) {
 			throw new IllegalStateException("Could not write the " + feed.getFeedType() + " feed", ex);

@@ -73,6 +73,32 @@ class LooseInputIntegrationTests {
 	}
 
 	@Test
+	void markupInOneLineFieldsIsRefusedNamingIt() {
+		Map<String, Object> article = article("europe");
+		// What makes the W3C validator say "should not contain HTML" (ContainsHTML): an
+		// HTML
+		// end tag or character reference in a text element; start tags too, as markup.
+		article.put("title", "</title><script>alert('title')</script> & <b>bold</b>");
+		article.put("authors", List.of("AT&amp;T Newsdesk"));
+		article.put("tags", List.of("<b>tag"));
+		JsonNode problem = problem(post(article));
+		assertThat(problem.at("/errors").findValuesAsString("field")).containsExactly("title", "authors[0]", "tags[0]");
+		assertThat(problem.at("/errors/0/message").asString()).contains("HTML tag </title>").contains("position 0");
+		assertThat(problem.at("/errors/1/message").asString()).contains("&amp;").contains("send & itself");
+		assertThat(problem.at("/errors/2/message").asString()).contains("HTML tag <b>");
+	}
+
+	@Test
+	void textThatOnlyLooksLikeMarkupIsPlainText() {
+		Map<String, Object> article = article("europe");
+		article.put("title", "AT&T, S&P 500 and Q&A: x<y, 3 > 2, <3 and C<T> " + java.util.UUID.randomUUID());
+		article.put("authors", List.of("Johnson & Johnson desk"));
+		JsonNode created = this.json
+			.readTree(post(article).expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+		assertThat(created.get("title").asString()).startsWith("AT&T, S&P 500 and Q&A: x<y, 3 > 2, <3 and C<T> ");
+	}
+
+	@Test
 	void aBodyNestedTwentyThousandDeepIsRefused() {
 		Map<String, Object> article = article("europe");
 		article.put("bodyHtml", "<div>".repeat(20_000) + "deep" + "</div>".repeat(20_000));

@@ -196,6 +196,24 @@ class FeedValidityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("CharacterData: RSS text spells '&' and '<' as hexadecimal references, and still says the same")
+	void rssTextUsesHexadecimalReferencesCharacterData() {
+		Article xss = this.hostile.get("xss");
+		FeedFetch rss = FeedFetch.get(this.client, "/feeds/middle-east/rss.xml" + PAGE);
+		// The RSS Best Practices Profile: readers that decode text twice cannot take
+		// "&#x3C;b" for a tag.
+		String text = rss.text().replaceAll("(?s)<!\\[CDATA\\[.*?]]>", "");
+		assertThat(text.contains("&lt;") || text.contains("&amp;")).as("&lt; or &amp; outside CDATA").isFalse();
+		assertThat(text.contains("&#x3C;script")).as("&#x3C;script in the text").isTrue();
+		String item = "/rss/channel/item[guid='" + itemId(xss) + "']";
+		assertThat(rss.xml().text(item + "/title")).isEqualTo(xss.title());
+		assertThat(rss.xml().text(item + "/category[2]")).isEqualTo(xss.tags().get(0));
+		assertThat(FeedFetch.get(this.client, "/feeds/middle-east/atom.xml" + PAGE).text().contains("&lt;script"))
+			.as("Atom keeps its usual escapes")
+			.isTrue();
+	}
+
+	@Test
 	@DisplayName("DuplicateUpdated: no two entries of a feed share atom:updated; unedited means updated = published")
 	void updatedDiffersPerEntryDuplicateUpdated() {
 		for (String scope : this.scopes) {
