@@ -47,6 +47,7 @@ public class ArticleTaxonomy extends BackgroundSubscription {
 		super(LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN);
 		this.relay = relay;
 		this.db = db;
+		NameSlugs.warmUp();
 	}
 
 	/**
