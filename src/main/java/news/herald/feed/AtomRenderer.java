@@ -115,11 +115,12 @@ final class AtomRenderer {
 	}
 
 	/**
-	 * Marks each entry whose article is in another language than the feed with
-	 * {@code xml:lang}, which Rome's entries have no property for; entries are written in
-	 * page order.
+	 * Says the feed's language with {@code xml:lang}, and each entry's whose article is
+	 * in another language; Rome writes neither (it drops the feed's language). Entries
+	 * are written in page order.
 	 */
 	static void languages(Document document, FeedPage page) {
+		document.getRootElement().setAttribute("lang", page.scope().language(), Namespace.XML_NAMESPACE);
 		List<Element> entries = document.getRootElement()
 			.getChildren("entry", document.getRootElement().getNamespace());
 		for (int i = 0; i < entries.size() && i < page.articles().size(); i++) {

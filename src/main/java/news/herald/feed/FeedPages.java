@@ -18,7 +18,7 @@ import news.herald.http.PublicUrls;
 class FeedPages {
 
 	/** Bump when the rendered bytes change shape, so ETags change with them. */
-	private static final String RENDER_VERSION = "2";
+	private static final String RENDER_VERSION = "3";
 
 	private final ArticleRepository articles;
 
