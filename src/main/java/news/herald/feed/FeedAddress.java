@@ -34,6 +34,12 @@ record FeedAddress(Kind kind, String scope, String tag, String author, String la
 
 	/** The query string of the filters the path does not carry, "" when none. */
 	String query() {
+		boolean tag = this.tag != null && this.kind != Kind.TAG;
+		boolean author = this.author != null && this.kind != Kind.AUTHOR;
+		if (!tag && !author && this.language == null) {
+			// The hottest requests have no filter; they build no string.
+			return "";
+		}
 		List<String> parts = new ArrayList<>(3);
 		if (this.tag != null && this.kind != Kind.TAG) {
 			parts.add("tag=" + this.tag);
@@ -100,7 +106,9 @@ record FeedAddress(Kind kind, String scope, String tag, String author, String la
 
 	/** Whether {@link #stampKey()} is one of the keys kept for every value. */
 	boolean kept() {
-		return !stampKey().contains("?");
+		int filters = ((this.tag != null) ? 1 : 0) + ((this.author != null) ? 1 : 0)
+				+ ((this.language != null) ? 1 : 0);
+		return filters == 0 || (filters == 1 && this.scope.isEmpty());
 	}
 
 	private String combination() {
