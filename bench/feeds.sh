@@ -2,6 +2,8 @@
 # Feed serving against nginx serving the same bytes, on loopback, in the same run:
 #   (a) cached feed GET with Accept-Encoding: gzip  (nginx: gzip_static + ETag)
 #   (b) conditional GET answered 304                (If-None-Match with the current ETag)
+# each for the outlet's feed (FEED) and a tag feed (TAG_FEED), which must keep the same
+# share of nginx (both are served by the fast path from memory),
 # plus (c) the latency of cold renders of 50-item feeds: every request names a page that
 # was never rendered (a new cursor), so each one reads the database, renders and gzips.
 # Prints a table with the median of RUNS runs and Herald's share of nginx's requests/s.
@@ -17,6 +19,7 @@ ARTICLES=${ARTICLES:-400}
 HERALD_PORT=${HERALD_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
 FEED=${FEED:-/feeds/rss.xml}
+TAG_FEED=${TAG_FEED:-/feeds/tags/benchmark/rss.xml}
 KEY=bench-publisher-key
 
 need() {
@@ -97,6 +100,10 @@ mkdir -p "$WORK/root/feeds" "$WORK/logs"
 curl -fs "http://127.0.0.1:$HERALD_PORT$FEED" -o "$WORK/root$FEED"
 curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED" -o "$WORK/root$FEED.gz"
 touch -r "$WORK/root$FEED" "$WORK/root$FEED.gz"
+mkdir -p "$WORK/root$(dirname "$TAG_FEED")"
+curl -fs "http://127.0.0.1:$HERALD_PORT$TAG_FEED" -o "$WORK/root$TAG_FEED"
+curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED" -o "$WORK/root$TAG_FEED.gz"
+touch -r "$WORK/root$TAG_FEED" "$WORK/root$TAG_FEED.gz"
 chmod -R a+rX "$WORK" # nginx workers run as an unprivileged user
 cat >"$WORK/nginx.conf" <<CONF
 worker_processes 2;
@@ -135,6 +142,9 @@ N_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$FEED")
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-None-Match: $2" "$1"; }
 [ "$(status_of "http://127.0.0.1:$HERALD_PORT$FEED" "$H_ETAG")" = 304 ] || { echo "Herald gave no 304" >&2; exit 1; }
 [ "$(status_of "http://127.0.0.1:$NGINX_PORT$FEED" "$N_ETAG")" = 304 ] || { echo "nginx gave no 304" >&2; exit 1; }
+HT_ETAG=$(etag_of "http://127.0.0.1:$HERALD_PORT$TAG_FEED")
+NT_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$TAG_FEED")
+[ "$(status_of "http://127.0.0.1:$HERALD_PORT$TAG_FEED" "$HT_ETAG")" = 304 ] || { echo "Herald gave no 304 for the tag feed" >&2; exit 1; }
 
 rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$@" | awk '/Requests\/sec/{printf "%d", $2}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
@@ -143,12 +153,17 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED" >/dev/null
-hg=() ng=() h3=() n3=()
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED" >/dev/null
+hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=()
 for _ in $(seq 1 "$RUNS"); do
 	hg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED")")
 	ng+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED")")
 	h3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED")")
 	n3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $N_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED")")
+	htg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED")")
+	ntg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$TAG_FEED")")
+	ht3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $HT_ETAG" "http://127.0.0.1:$HERALD_PORT$TAG_FEED")")
+	nt3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $NT_ETAG" "http://127.0.0.1:$NGINX_PORT$TAG_FEED")")
 done
 
 # --- Cold renders: one request at a time, each for a 50-item page never rendered before ---
@@ -195,6 +210,8 @@ row() {
 }
 row "(a) cached GET, gzip" "${hg[*]}" "${ng[*]}"
 row "(b) conditional GET -> 304" "${h3[*]}" "${n3[*]}"
+row "(a) tag feed: cached GET, gzip" "${htg[*]}" "${ntg[*]}"
+row "(b) tag feed: conditional -> 304" "${ht3[*]}" "${nt3[*]}"
 echo
 echo "(c) cold render of a 50-item feed (a never-rendered page per request: DB read + render + gzip + HTTP, one at a time, after a JIT warm-up on 49-item pages):"
 echo "    $cold_count requests of at most $COLD_REQUESTS distinct pages; p50 $cold_p50, p99 $cold_p99 (goal: p99 < 20 ms)"

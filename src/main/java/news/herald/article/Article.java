@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import news.herald.event.ArticleEvent;
 import news.herald.event.Headline;
 
 /**
@@ -45,6 +46,11 @@ public record Article(UUID id, String slug, String externalId, String section, S
 		return new Article(this.id, this.slug, this.externalId, this.section, this.title, this.summary, this.bodyHtml,
 				this.url, this.authors, this.language, this.image, this.tags, this.source, this.publishedAt,
 				this.updatedAt, this.status, this.version, seq, this.contentHash);
+	}
+
+	/** What the outbox records of the article for tag, author and language feeds. */
+	public ArticleEvent.Taxonomy taxonomy() {
+		return new ArticleEvent.Taxonomy(this.tags, this.authors, this.language);
 	}
 
 	public Headline headline() {

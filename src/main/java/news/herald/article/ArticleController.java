@@ -8,6 +8,7 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,16 +31,21 @@ class ArticleController {
 
 	private final SectionCatalog sections;
 
-	ArticleController(ArticleRepository articles, ArticleEventRepository events, SectionCatalog sections) {
+	private final ArticleFilters filters;
+
+	ArticleController(ArticleRepository articles, ArticleEventRepository events, SectionCatalog sections,
+			ArticleTaxonomy taxonomy) {
 		this.articles = articles;
 		this.events = events;
 		this.sections = sections;
+		this.filters = new ArticleFilters(taxonomy);
 	}
 
 	@GetMapping("/api/articles")
 	Mono<ArticlePage> list(@RequestParam(required = false) String section, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String cursor, @RequestParam MultiValueMap<String, String> query) {
 		Set<String> family = (section != null) ? this.sections.family(section) : null;
+		ArticleFilter filter = this.filters.of(family, query);
 		int pageSize = Paging.parseLimit(limit, DEFAULT_LIMIT, MAX_LIMIT);
 		// A cursor is checked against the newest event id; the first page needs no such
 		// read.
@@ -47,7 +53,7 @@ class ArticleController {
 				? this.events.latestId().map((latest) -> Paging.parseCursor(cursor, latest)) : Mono.empty();
 		return before.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((seq) -> this.articles.findPublished(family, seq.orElse(null), pageSize + 1).collectList())
+			.flatMap((seq) -> this.articles.findPublished(filter, seq.orElse(null), pageSize + 1).collectList())
 			.map((found) -> ArticlePage.of(found, pageSize));
 	}
 

@@ -143,7 +143,9 @@ public class ArticlePublisher {
 		}
 		String previousSection = Objects.equals(current.section(), merged.section()) ? null : current.section();
 		return identity.then(this.articles.update(current.id(), merged, ArticleStatus.PUBLISHED, now, hash))
-			.flatMap((article) -> this.events.append(ArticleEventType.UPDATED, article.headline(), previousSection)
+			.flatMap((article) -> this.events
+				.append(ArticleEventType.UPDATED, article.headline(), previousSection, article.taxonomy(),
+						current.taxonomy())
 				.thenReturn(article));
 	}
 
@@ -179,9 +181,9 @@ public class ArticlePublisher {
 			if (current.status() == ArticleStatus.SCHEDULED) {
 				return retracted;
 			}
-			return retracted
-				.flatMap((article) -> this.events.append(ArticleEventType.RETRACTED, article.headline(), null)
-					.thenReturn(article));
+			return retracted.flatMap((article) -> this.events
+				.append(ArticleEventType.RETRACTED, article.headline(), null, article.taxonomy(), null)
+				.thenReturn(article));
 		});
 		return this.transaction.transactional(retract);
 	}
@@ -213,7 +215,7 @@ public class ArticlePublisher {
 	}
 
 	private Mono<Article> publishEvent(Article article) {
-		return this.events.appendPublished(article.headline()).map(article::withSeq);
+		return this.events.appendPublished(article.headline(), article.taxonomy()).map(article::withSeq);
 	}
 
 	private static Retry uniqueViolation() {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -90,22 +92,61 @@ public class ArticleRepository {
 	 * when null, strictly older than {@code beforeSeq} when it is not null.
 	 */
 	public Flux<Article> findPublished(Collection<String> sections, Long beforeSeq, int limit) {
+		return findPublished(new ArticleFilter((sections != null) ? Set.copyOf(sections) : null, null, null, null),
+				beforeSeq, limit);
+	}
+
+	/**
+	 * Published articles the filter keeps, newest first (by {@code seq}), strictly older
+	 * than {@code beforeSeq} when it is not null.
+	 */
+	public Flux<Article> findPublished(ArticleFilter filter, Long beforeSeq, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from articles where status = 'published'");
-		if (sections != null) {
+		if (filter.sections() != null) {
 			sql.append(" and section = any(:sections)");
+		}
+		if (filter.tags() != null) {
+			sql.append(" and tags && :tags");
+		}
+		if (filter.authors() != null) {
+			sql.append(" and authors && :authors");
+		}
+		if (filter.language() != null) {
+			sql.append(" and lower(language) = :language");
 		}
 		if (beforeSeq != null) {
 			sql.append(" and seq < :before");
 		}
 		sql.append(" order by seq desc limit :limit");
 		GenericExecuteSpec spec = this.db.sql(sql.toString()).bind("limit", limit);
-		if (sections != null) {
-			spec = spec.bind("sections", sections.toArray(String[]::new));
+		if (filter.sections() != null) {
+			spec = spec.bind("sections", filter.sections().toArray(String[]::new));
+		}
+		if (filter.tags() != null) {
+			spec = spec.bind("tags", filter.tags().toArray(String[]::new));
+		}
+		if (filter.authors() != null) {
+			spec = spec.bind("authors", filter.authors().toArray(String[]::new));
+		}
+		if (filter.language() != null) {
+			spec = spec.bind("language", filter.language());
 		}
 		if (beforeSeq != null) {
 			spec = spec.bind("before", beforeSeq);
 		}
 		return spec.map(ArticleRepository::article).all();
+	}
+
+	/** How many published articles carry each tag (or, for authors, each author) name. */
+	Flux<Map.Entry<String, Long>> countNames(String column) {
+		if (!column.equals("tags") && !column.equals("authors")) {
+			throw new IllegalArgumentException(column);
+		}
+		return this.db
+			.sql("select name, count(*) as n from articles, unnest(" + column
+					+ ") name where status = 'published' group by name")
+			.map((row) -> Map.entry(row.get("name", String.class), row.get("n", Long.class)))
+			.all();
 	}
 
 	public Mono<Long> count() {

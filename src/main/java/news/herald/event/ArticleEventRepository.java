@@ -1,7 +1,9 @@
 package news.herald.event;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -10,6 +12,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 /** The outbox: append inside the writer's transaction, read in id order. */
@@ -37,8 +40,9 @@ public class ArticleEventRepository {
 	 * the next writer gets its id only after this one has committed or rolled back, and
 	 * ids become visible in order without gaps.
 	 */
-	public Mono<Long> append(ArticleEventType type, Headline headline, String previousSection) {
-		return append(type, headline, previousSection, "");
+	public Mono<Long> append(ArticleEventType type, Headline headline, String previousSection,
+			ArticleEvent.Taxonomy taxonomy, ArticleEvent.Taxonomy previous) {
+		return append(type, headline, previousSection, taxonomy, previous, "");
 	}
 
 	/**
@@ -47,21 +51,24 @@ public class ArticleEventRepository {
 	 * writer queues for, so each round trip made while holding it costs every other
 	 * publisher.
 	 */
-	public Mono<Long> appendPublished(Headline headline) {
-		return append(ArticleEventType.PUBLISHED, headline, null, """
+	public Mono<Long> appendPublished(Headline headline, ArticleEvent.Taxonomy taxonomy) {
+		return append(ArticleEventType.PUBLISHED, headline, null, taxonomy, null, """
 				, sequenced as (
 				    update articles set seq = (select id from appended) where id = :articleId
 				)
 				""");
 	}
 
-	private Mono<Long> append(ArticleEventType type, Headline headline, String previousSection, String alsoDo) {
-		var insert = this.db.sql("""
+	private Mono<Long> append(ArticleEventType type, Headline headline, String previousSection,
+			ArticleEvent.Taxonomy taxonomy, ArticleEvent.Taxonomy previous, String alsoDo) {
+		GenericExecuteSpec insert = this.db.sql("""
 				with next as (
 				    update article_event_counter set last_id = last_id + 1 returning last_id
 				), appended as (
-				    insert into article_events (id, type, article_id, section, previous_section, headline)
-				    select last_id, :type, :articleId, :section, :previousSection, :headline from next
+				    insert into article_events (id, type, article_id, section, previous_section, headline,
+				        tags, authors, language, previous_tags, previous_authors, previous_language)
+				    select last_id, :type, :articleId, :section, :previousSection, :headline,
+				        :tags, :authors, :language, :previousTags, :previousAuthors, :previousLanguage from next
 				    returning id
 				)%s
 				select id, pg_notify('%s', id::text) from appended
@@ -69,10 +76,21 @@ public class ArticleEventRepository {
 			.bind("type", type.wireName())
 			.bind("articleId", headline.id())
 			.bind("section", headline.section())
-			.bind("headline", Json.of(this.json.writeValueAsBytes(headline)));
-		insert = (previousSection != null) ? insert.bind("previousSection", previousSection)
-				: insert.bindNull("previousSection", String.class);
+			.bind("headline", Json.of(this.json.writeValueAsBytes(headline)))
+			.bind("tags", taxonomy.tags().toArray(String[]::new))
+			.bind("authors", taxonomy.authors().toArray(String[]::new));
+		insert = nullable(insert, "language", String.class, taxonomy.language());
+		insert = nullable(insert, "previousSection", String.class, previousSection);
+		insert = nullable(insert, "previousTags", String[].class,
+				(previous != null) ? previous.tags().toArray(String[]::new) : null);
+		insert = nullable(insert, "previousAuthors", String[].class,
+				(previous != null) ? previous.authors().toArray(String[]::new) : null);
+		insert = nullable(insert, "previousLanguage", String.class, (previous != null) ? previous.language() : null);
 		return insert.map((row) -> row.get("id", Long.class)).one();
+	}
+
+	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Class<T> type, T value) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
 	/**
@@ -81,7 +99,8 @@ public class ArticleEventRepository {
 	 */
 	public Flux<ArticleEvent> findAfter(long afterId, Collection<String> sections, int limit) {
 		var spec = this.db.sql("""
-				select id, type, section, previous_section, headline, created_at
+				select id, type, section, previous_section, headline, created_at, tags, authors, language,
+				    previous_tags, previous_authors, previous_language
 				from article_events
 				where id > :after %s
 				order by id
@@ -110,7 +129,8 @@ public class ArticleEventRepository {
 	public Flux<ArticleEvent> findLatest(Collection<String> sections, int limit) {
 		String where = (sections != null) ? "where " + IN_SECTIONS : "";
 		var spec = this.db.sql("""
-				select id, type, section, previous_section, headline, created_at
+				select id, type, section, previous_section, headline, created_at, tags, authors, language,
+				    previous_tags, previous_authors, previous_language
 				from article_events
 				%s
 				order by id desc
@@ -153,7 +173,23 @@ public class ArticleEventRepository {
 		Headline headline = this.json.readValue(row.get("headline", Json.class).asArray(), Headline.class);
 		return new ArticleEvent(row.get("id", Long.class), ArticleEventType.fromWireName(row.get("type", String.class)),
 				row.get("section", String.class), row.get("previous_section", String.class), headline,
-				row.get("created_at", Instant.class));
+				row.get("created_at", Instant.class), new ArticleEvent.Taxonomy(list(row.get("tags", String[].class)),
+						list(row.get("authors", String[].class)), row.get("language", String.class)),
+				previous(row));
+	}
+
+	private static ArticleEvent.Taxonomy previous(Readable row) {
+		String[] tags = row.get("previous_tags", String[].class);
+		String[] authors = row.get("previous_authors", String[].class);
+		String language = row.get("previous_language", String.class);
+		if (tags == null && authors == null && language == null) {
+			return null;
+		}
+		return new ArticleEvent.Taxonomy(list(tags), list(authors), language);
+	}
+
+	private static List<String> list(String[] values) {
+		return (values != null) ? Arrays.asList(values) : List.of();
 	}
 
 }

@@ -13,6 +13,9 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.synd.SyndPerson;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 import news.herald.article.Article;
 
@@ -109,6 +112,23 @@ final class AtomRenderer {
 			entry.setContents(new ArrayList<>(List.of(content)));
 		}
 		return entry;
+	}
+
+	/**
+	 * Says the feed's language with {@code xml:lang}, and each entry's whose article is
+	 * in another language; Rome writes neither (it drops the feed's language). Entries
+	 * are written in page order.
+	 */
+	static void languages(Document document, FeedPage page) {
+		document.getRootElement().setAttribute("lang", page.scope().language(), Namespace.XML_NAMESPACE);
+		List<Element> entries = document.getRootElement()
+			.getChildren("entry", document.getRootElement().getNamespace());
+		for (int i = 0; i < entries.size() && i < page.articles().size(); i++) {
+			String language = page.languageOf(page.articles().get(i));
+			if (language != null) {
+				entries.get(i).setAttribute("lang", language, Namespace.XML_NAMESPACE);
+			}
+		}
 	}
 
 	private static Content text(String value) {

@@ -21,9 +21,11 @@ import news.herald.http.ProblemWriter;
 import news.herald.http.PublicUrls;
 
 /**
- * The outlet's and each section's feeds. A request is answered from memory whenever the
- * feed has not changed since it was last rendered: a 304 from the in-memory validators,
- * or the cached bytes; only a changed or never-seen page reaches the database.
+ * The outlet's, each section's, tag's and author's feeds, narrowed by {@code tag},
+ * {@code author} and {@code lang} in any combination. A request is answered from memory
+ * whenever the feed has not changed since it was last rendered: a 304 from the in-memory
+ * validators, or the cached bytes; only a changed or never-seen page reaches the
+ * database.
  */
 @RestController
 class FeedController {
@@ -31,6 +33,8 @@ class FeedController {
 	private static final Log logger = LogFactory.getLog(FeedController.class);
 
 	private final FeedScopes scopes;
+
+	private final FeedSelections selections;
 
 	private final FeedStamps stamps;
 
@@ -48,9 +52,10 @@ class FeedController {
 
 	private final Clock clock;
 
-	FeedController(FeedScopes scopes, FeedStamps stamps, FeedCache cache, FeedPages pages, PublicUrls urls,
-			FeedResponses responses, ProblemWriter problems, FeedProperties properties, Clock clock) {
+	FeedController(FeedScopes scopes, FeedSelections selections, FeedStamps stamps, FeedCache cache, FeedPages pages,
+			PublicUrls urls, FeedResponses responses, ProblemWriter problems, FeedProperties properties, Clock clock) {
 		this.scopes = scopes;
+		this.selections = selections;
 		this.stamps = stamps;
 		this.cache = cache;
 		this.pages = pages;
@@ -63,12 +68,24 @@ class FeedController {
 
 	@GetMapping("/feeds/{file}")
 	Mono<Void> outlet(@PathVariable String file, ServerWebExchange exchange) {
-		return serve(exchange, this.scopes.outlet(), file);
+		return serve(exchange, FeedAddress.of(FeedScope.OUTLET), file);
 	}
 
 	@GetMapping("/feeds/{section}/{file}")
 	Mono<Void> section(@PathVariable String section, @PathVariable String file, ServerWebExchange exchange) {
-		return serve(exchange, this.scopes.section(section), file);
+		return serve(exchange, FeedAddress.of(this.scopes.section(section).key()), file);
+	}
+
+	@GetMapping("/feeds/tags/{tag}/{file}")
+	Mono<Void> tag(@PathVariable String tag, @PathVariable String file, ServerWebExchange exchange) {
+		return serve(exchange,
+				new FeedAddress(FeedAddress.Kind.TAG, FeedScope.OUTLET, FeedQuery.slug("tag", tag), null, null), file);
+	}
+
+	@GetMapping("/feeds/authors/{author}/{file}")
+	Mono<Void> author(@PathVariable String author, @PathVariable String file, ServerWebExchange exchange) {
+		return serve(exchange, new FeedAddress(FeedAddress.Kind.AUTHOR, FeedScope.OUTLET, null,
+				FeedQuery.slug("author", author), null), file);
 	}
 
 	/**
@@ -81,23 +98,36 @@ class FeedController {
 		return this.problems.writeReadable(exchange, ex);
 	}
 
-	private Mono<Void> serve(ServerWebExchange exchange, FeedScope scope, String file) {
+	private Mono<Void> serve(ServerWebExchange exchange, FeedAddress path, String file) {
 		FeedFormat format = FeedFormat.fromFileName(file);
 		if (format == null) {
 			throw new FeedFormatNotFoundException(file);
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		MultiValueMap<String, String> query = request.getQueryParams();
+		FeedSelection selection = this.selections.resolve(FeedQuery.address(path, query));
 		int limit = Paging.parseLimit(query.getFirst("limit"), this.settings.defaultLimit(), this.settings.maxLimit());
 		Long cursor = Paging.parseCursor(query.getFirst("cursor"), this.stamps.newestEventId());
-		FeedKey key = new FeedKey(this.urls.base(request), scope.key(), format, cursor, limit);
-		FeedStamp stamp = this.stamps.stamp(scope.key());
-		if (stamp == null) {
+		FeedKey key = new FeedKey(this.urls.base(request), selection.address().cacheKey(), format, cursor, limit);
+		if (!this.stamps.ready()) {
 			// Only between the server opening and the validators being read at start-up.
-			return this.pages.render(key, scope, FeedStamp.NONE)
+			return this.pages.render(key, selection, FeedStamp.NONE)
 				.flatMap((feed) -> this.responses.writeUnvalidated(exchange, format, feed.plain()))
 				.onErrorMap((ex) -> new FeedUnavailableException(this.settings.retryAfter(), ex));
 		}
+		FeedStamp stamp = this.stamps.stamp(selection.address());
+		if (stamp != null) {
+			return serve(exchange, selection, key, stamp);
+		}
+		// A combination of filters nobody asked for lately: its validators come from the
+		// outbox once, then from memory.
+		return this.stamps.load(selection)
+			.onErrorResume((ex) -> fallback(key, this.cache.get(key), ex).map(RenderedFeed::stamp))
+			.flatMap((loaded) -> serve(exchange, selection, key, loaded));
+	}
+
+	private Mono<Void> serve(ServerWebExchange exchange, FeedSelection selection, FeedKey key, FeedStamp stamp) {
+		ServerHttpRequest request = exchange.getRequest();
 		RenderedFeed cached = this.cache.get(key);
 		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {
 			return this.responses.write(exchange, cached);
@@ -107,7 +137,7 @@ class FeedController {
 		if (this.responses.notModified(request, validators, now)) {
 			return this.responses.notModified(exchange, validators, now);
 		}
-		return this.cache.render(key, stamp, () -> this.pages.render(key, scope, stamp))
+		return this.cache.render(key, stamp, () -> this.pages.render(key, selection, stamp))
 			.onErrorResume((ex) -> fallback(key, cached, ex))
 			.flatMap((feed) -> this.responses.write(exchange, feed));
 	}

@@ -14,16 +14,19 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import news.herald.article.NameSlugs;
 import news.herald.http.PublicUrls;
 
 /**
  * Serves the first page of a feed straight from the cache when it is current, before
  * handler mapping, argument resolution and every other filter: the request feed readers
- * send most often costs a map look-up and a header write. Anything else (a query string,
- * a stale or missing render, an error) goes on to {@link FeedController}, which owns the
- * full rules. It runs first of all filters, as every filter ahead of it costs the hottest
- * request; a request whose Host is not a host is handed on to the Host check, which
- * refuses it (absolute links are built from the Host).
+ * send most often costs a map look-up and a header write. Tag and author feeds and
+ * filters ({@code ?tag=}, {@code ?author=}, {@code ?lang=}) are served the same way.
+ * Anything else (paging, a stale or missing render, an error) goes on to
+ * {@link FeedController}, which owns the full rules. It runs first of all filters, as
+ * every filter ahead of it costs the hottest request; a request whose Host is not a host
+ * is handed on to the Host check, which refuses it (absolute links are built from the
+ * Host).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -59,7 +62,7 @@ class FeedFastPath implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().value();
-		if (!path.startsWith(PREFIX) || request.getURI().getRawQuery() != null || request.getURI().getHost() == null) {
+		if (!path.startsWith(PREFIX) || request.getURI().getHost() == null) {
 			return chain.filter(exchange);
 		}
 		HttpMethod method = request.getMethod();
@@ -67,12 +70,19 @@ class FeedFastPath implements WebFilter {
 			return chain.filter(exchange);
 		}
 		Route route = routes().get(path);
-		FeedStamp stamp = (route != null) ? this.stamps.stamp(route.scope()) : null;
+		if (route == null) {
+			route = route(path);
+		}
+		// Only filters, each once and already in the keys' form: anything else (limit,
+		// cursor, a misspelling) takes the full rules.
+		FeedAddress address = (route != null) ? FeedQuery.fastAddress(route.address(), request.getURI().getRawQuery())
+				: null;
+		FeedStamp stamp = (address != null) ? this.stamps.stamp(address) : null;
 		if (stamp == null) {
 			return chain.filter(exchange);
 		}
 		RenderedFeed cached = this.cache
-			.get(new FeedKey(this.urls.base(request), route.scope(), route.format(), null, this.defaultLimit));
+			.get(new FeedKey(this.urls.base(request), address.cacheKey(), route.format(), null, this.defaultLimit));
 		if (cached == null || cached.stamp().eventId() != stamp.eventId()) {
 			return chain.filter(exchange);
 		}
@@ -85,7 +95,7 @@ class FeedFastPath implements WebFilter {
 			routes = new HashMap<>();
 			for (FeedScope scope : this.scopes.all()) {
 				for (FeedFormat format : FeedFormat.values()) {
-					routes.put(scope.path(format), new Route(scope.key(), format));
+					routes.put(scope.path(format), new Route(FeedAddress.of(scope.key()), format));
 				}
 			}
 			if (routes.size() > FeedFormat.values().length) {
@@ -95,7 +105,28 @@ class FeedFastPath implements WebFilter {
 		return routes;
 	}
 
-	private record Route(String scope, FeedFormat format) {
+	/** A tag's or an author's feed path, or null. */
+	private static Route route(String path) {
+		int slash = path.indexOf('/', PREFIX.length());
+		int last = path.lastIndexOf('/');
+		if (slash < 0 || last == slash) {
+			return null;
+		}
+		String kind = path.substring(PREFIX.length(), slash);
+		String slug = path.substring(slash + 1, last);
+		FeedFormat format = FeedFormat.fromFileName(path.substring(last + 1));
+		if (format == null || slug.indexOf('/') >= 0 || !NameSlugs.SHAPE.matcher(slug).matches()) {
+			return null;
+		}
+		return switch (kind) {
+			case "tags" -> new Route(new FeedAddress(FeedAddress.Kind.TAG, FeedScope.OUTLET, slug, null, null), format);
+			case "authors" ->
+				new Route(new FeedAddress(FeedAddress.Kind.AUTHOR, FeedScope.OUTLET, null, slug, null), format);
+			default -> null;
+		};
+	}
+
+	private record Route(FeedAddress address, FeedFormat format) {
 
 	}
 

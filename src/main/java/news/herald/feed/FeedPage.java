@@ -13,7 +13,7 @@ import news.herald.safety.UrlPolicy;
  * One page of one feed, format-neutral: the articles and every absolute URL the renderers
  * need.
  *
- * @param scope the outlet or a section
+ * @param scope the outlet or a section, narrowed by its filters
  * @param format the format being rendered (it names itself in {@code self})
  * @param articles newest first
  * @param updated when the feed last changed: the time of its newest event
@@ -21,7 +21,7 @@ import news.herald.safety.UrlPolicy;
  * @param ttlMinutes how long a reader may cache it
  * @param bodies cleans (or looks up the cleaned) body of an article
  */
-record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Instant updated, Links links,
+record FeedPage(FeedSelection scope, FeedFormat format, List<Article> articles, Instant updated, Links links,
 		long ttlMinutes, Function<Article, String> bodies) {
 
 	/** The article's body as allow-listed, XML-legal HTML. */
@@ -52,7 +52,17 @@ record FeedPage(FeedScope scope, FeedFormat format, List<Article> articles, Inst
 
 	/** A stable id of the logical feed, the same on every page and host. */
 	String feedId() {
-		return this.scope.isOutlet() ? "urn:herald:feed:outlet" : "urn:herald:feed:section:" + this.scope.key();
+		return this.scope.address().feedId();
+	}
+
+	/**
+	 * The article's language when it differs from the feed's, for the item to say so;
+	 * null when the feed's language covers it.
+	 */
+	String languageOf(Article article) {
+		String language = article.language();
+		return (language != null && !language.equalsIgnoreCase(this.scope.language())) ? FeedText.plain(language)
+				: null;
 	}
 
 	static String itemId(Article article) {

@@ -18,7 +18,7 @@ import news.herald.http.PublicUrls;
 class FeedPages {
 
 	/** Bump when the rendered bytes change shape, so ETags change with them. */
-	private static final String RENDER_VERSION = "2";
+	private static final String RENDER_VERSION = "3";
 
 	private final ArticleRepository articles;
 
@@ -59,8 +59,8 @@ class FeedPages {
 	 * Reads and renders one page as of {@code stamp} (which must have been read before
 	 * the articles are, so the bytes are never older than their validators say).
 	 */
-	Mono<RenderedFeed> render(FeedKey key, FeedScope scope, FeedStamp stamp) {
-		return this.articles.findPublished(scope.sections(), key.cursor(), key.limit() + 1)
+	Mono<RenderedFeed> render(FeedKey key, FeedSelection scope, FeedStamp stamp) {
+		return this.articles.findPublished(scope.filter(), key.cursor(), key.limit() + 1)
 			.collectList()
 			.timeout(this.settings.renderTimeout())
 			// Rendering is CPU work of a few milliseconds; keep it off the event loop.
@@ -68,7 +68,7 @@ class FeedPages {
 			.map((found) -> render(key, scope, stamp, found));
 	}
 
-	RenderedFeed render(FeedKey key, FeedScope scope, FeedStamp stamp, List<Article> found) {
+	RenderedFeed render(FeedKey key, FeedSelection scope, FeedStamp stamp, List<Article> found) {
 		boolean more = found.size() > key.limit();
 		List<Article> page = more ? found.subList(0, key.limit()) : found;
 		Long next = more ? page.get(page.size() - 1).seq() : null;
@@ -81,13 +81,15 @@ class FeedPages {
 				RenderedFeed.Validators.of(stamp, this.settingsDigest));
 	}
 
-	private FeedPage.Links links(FeedKey key, FeedScope scope, Long next) {
+	private FeedPage.Links links(FeedKey key, FeedSelection scope, Long next) {
+		// The filters stay on every page: the next page of a tag feed is of that tag.
 		String feed = key.base() + scope.path(key.format());
+		String and = feed.contains("?") ? "&" : "?";
 		String limit = (key.limit() != this.settings.defaultLimit()) ? "limit=" + key.limit() : null;
-		String first = (limit != null) ? feed + "?" + limit : feed;
-		String self = (key.cursor() != null) ? feed + "?cursor=" + key.cursor() + ((limit != null) ? "&" + limit : "")
-				: first;
-		String nextUrl = (next != null) ? feed + "?cursor=" + next + ((limit != null) ? "&" + limit : "") : null;
+		String first = (limit != null) ? feed + and + limit : feed;
+		String self = (key.cursor() != null)
+				? feed + and + "cursor=" + key.cursor() + ((limit != null) ? "&" + limit : "") : first;
+		String nextUrl = (next != null) ? feed + and + "cursor=" + next + ((limit != null) ? "&" + limit : "") : null;
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
 		String home = key.base() + scope.homePath();
 		return new FeedPage.Links(key.base(), home, self, first, nextUrl, this.hub, logo);

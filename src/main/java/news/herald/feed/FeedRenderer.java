@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
@@ -37,19 +38,21 @@ class FeedRenderer {
 
 	byte[] render(FeedPage page) {
 		return switch (page.format()) {
-			case RSS -> write(RssRenderer.render(page));
-			case ATOM -> write(AtomRenderer.render(page));
+			case RSS -> write(RssRenderer.render(page), (document) -> {
+			});
+			case ATOM -> write(AtomRenderer.render(page), (document) -> AtomRenderer.languages(document, page));
 			case JSON -> this.json.writeValueAsBytes(JsonFeed.of(page));
 		};
 	}
 
-	private static byte[] write(WireFeed feed) {
+	private static byte[] write(WireFeed feed, Consumer<Document> finish) {
 		Charset charset = (feed.getEncoding() != null) ? Charset.forName(feed.getEncoding()) : StandardCharsets.UTF_8;
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
 		try (Writer writer = new OutputStreamWriter(bytes, charset)) {
 			// Rome's own output uses JDOM's compact format, which collapses whitespace in
 			// text (a <pre> in a body, double spaces in a title); write its document raw.
 			Document document = new WireFeedOutput().outputJDom(feed);
+			finish.accept(document);
 			Format format = Format.getRawFormat().setEncoding(charset.name());
 			XMLOutputter output = feed.getFeedType().startsWith("rss") ? new XMLOutputter(format, new RssText())
 					: new XMLOutputter(format);
@@ -67,7 +70,7 @@ class FeedRenderer {
 	 * first request's event-loop thread.
 	 */
 	private void warmUp() {
-		FeedScope outlet = FeedScope.outlet();
+		FeedSelection outlet = FeedSelection.of(FeedScope.outlet());
 		FeedPage.Links links = new FeedPage.Links("http://localhost", "http://localhost/",
 				"http://localhost/feeds/rss.xml", "http://localhost/feeds/rss.xml", null, null,
 				"http://localhost/herald-logo.png");

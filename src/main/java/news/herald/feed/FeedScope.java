@@ -1,5 +1,6 @@
 package news.herald.feed;
 
+import java.util.Locale;
 import java.util.Set;
 
 import news.herald.section.Section;
@@ -33,13 +34,21 @@ public record FeedScope(String key, Section section, Set<String> sections) {
 		return isOutlet() ? "Every story from Herald, newest first" : this.section.description();
 	}
 
-	String language() {
+	public String language() {
 		return isOutlet() ? "en" : this.section.language();
 	}
 
 	/** Path of this scope's feed in a format, relative to the public base URL. */
 	public String path(FeedFormat format) {
 		return isOutlet() ? "/feeds/" + format.fileName() : "/feeds/" + this.key + "/" + format.fileName();
+	}
+
+	/**
+	 * Path of this scope's feed in one language (a language edition), relative to the
+	 * public base URL.
+	 */
+	public String editionPath(FeedFormat format, String language) {
+		return path(format) + "?lang=" + language.toLowerCase(Locale.ROOT);
 	}
 
 	/** Path of the ticker page showing this scope, relative to the public base URL. */

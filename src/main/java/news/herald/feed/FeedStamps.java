@@ -2,15 +2,22 @@ package news.herald.feed;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import news.herald.article.NameSlugs;
 import news.herald.event.ArticleEvent;
 import news.herald.event.EventRelay;
 import news.herald.system.BackgroundSubscription;
@@ -18,12 +25,18 @@ import news.herald.system.LifecyclePhases;
 
 /**
  * This instance's view of which event last touched each feed, kept in memory so that a
- * conditional GET is answered without the database. It is read once from the outbox at
- * start-up and then follows the {@link EventRelay}, which delivers every instance's
- * events to every instance in id order.
+ * conditional GET is answered without the database. The outlet, every section, tag,
+ * author and language are read once from the outbox at start-up; a combination of filters
+ * ({@code world?tag=budget&lang=kk}) is read when first asked for and kept among the most
+ * recently asked {@value #COMBINATIONS}. Both then follow the {@link EventRelay}, which
+ * delivers every instance's events to every instance in id order; an event names the
+ * tags, authors and language its article had before and after it, so a re-tag changes the
+ * feeds of both tags.
  */
 @Component
 class FeedStamps extends BackgroundSubscription {
+
+	static final int COMBINATIONS = 1024;
 
 	private static final Log logger = LogFactory.getLog(FeedStamps.class);
 
@@ -34,6 +47,8 @@ class FeedStamps extends BackgroundSubscription {
 	private final FeedScopes scopes;
 
 	private final Map<String, FeedStamp> stamps = new ConcurrentHashMap<>();
+
+	private final Cache<String, Combination> combinations = Caffeine.newBuilder().maximumSize(COMBINATIONS).build();
 
 	private volatile boolean ready;
 
@@ -51,6 +66,46 @@ class FeedStamps extends BackgroundSubscription {
 			return null;
 		}
 		return this.stamps.getOrDefault(scopeKey, FeedStamp.NONE);
+	}
+
+	/**
+	 * The stamp of a feed, or null before the initial state has been read or while a
+	 * combination of filters has not been read yet.
+	 */
+	FeedStamp stamp(FeedAddress address) {
+		if (address.kept()) {
+			return stamp(address.stampKey());
+		}
+		if (!this.ready) {
+			return null;
+		}
+		Combination combination = this.combinations.getIfPresent(address.stampKey());
+		return (combination != null) ? combination.stamp() : null;
+	}
+
+	/** Whether the initial state has been read. */
+	boolean ready() {
+		return this.ready;
+	}
+
+	/**
+	 * The stamp of a feed, reading a combination of filters from the outbox the first
+	 * time it is asked for; concurrent first requests share one read.
+	 */
+	Mono<FeedStamp> load(FeedSelection selection) {
+		FeedStamp known = stamp(selection.address());
+		if (known != null) {
+			return Mono.just(known);
+		}
+		FeedAddress address = selection.address();
+		Combination combination = this.combinations.get(address.stampKey(),
+				(key) -> new Combination(address, selection.scope().sections()));
+		return combination.loaded(() -> {
+			// Registered first, so every event after the barrier is applied to it; the
+			// read covers the rest, and merging keeps the newest.
+			long barrier = this.relay.lastDelivered();
+			return this.repository.newestMatching(selection.filter(), barrier);
+		});
 	}
 
 	/** The newest event id this instance knows of; no cursor can be larger. */
@@ -73,6 +128,17 @@ class FeedStamps extends BackgroundSubscription {
 		for (FeedStampRepository.SectionStamp row : initial) {
 			touch(this.scopes.affectedBy(row.section()), row.stamp());
 		}
+		List<FeedStampRepository.NameStamp> names = this.repository.newestPerName(barrier)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		for (FeedStampRepository.NameStamp row : names) {
+			String key = switch (row.kind()) {
+				case "tag" -> "tag:" + NameSlugs.of(row.name());
+				case "author" -> "author:" + NameSlugs.of(row.name());
+				default -> "lang:" + row.name().toLowerCase(Locale.ROOT);
+			};
+			touch(List.of(key), row.stamp());
+		}
 		this.ready = true;
 		logger.info("Feed validators follow events from id " + barrier);
 	}
@@ -80,6 +146,27 @@ class FeedStamps extends BackgroundSubscription {
 	private void apply(ArticleEvent event) {
 		FeedStamp stamp = new FeedStamp(event.id(), event.createdAt());
 		touch(this.scopes.affectedBy(event), stamp);
+		touch(taxonomyKeys(event), stamp);
+		for (Combination combination : this.combinations.asMap().values()) {
+			if (combination.matches(event)) {
+				combination.touch(stamp);
+			}
+		}
+	}
+
+	private static Set<String> taxonomyKeys(ArticleEvent event) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (ArticleEvent.Taxonomy taxonomy : new ArticleEvent.Taxonomy[] { event.taxonomy(), event.previous() }) {
+			if (taxonomy == null) {
+				continue;
+			}
+			taxonomy.tags().forEach((tag) -> keys.add("tag:" + NameSlugs.of(tag)));
+			taxonomy.authors().forEach((author) -> keys.add("author:" + NameSlugs.of(author)));
+			if (taxonomy.language() != null) {
+				keys.add("lang:" + taxonomy.language().toLowerCase(Locale.ROOT));
+			}
+		}
+		return keys;
 	}
 
 	private void touch(Collection<String> keys, FeedStamp stamp) {
@@ -92,6 +179,9 @@ class FeedStamps extends BackgroundSubscription {
 	public void stop() {
 		super.stop();
 		this.ready = false;
+		// A restarted context reads everything again; a combination read before would
+		// miss the events of the pause.
+		this.combinations.invalidateAll();
 	}
 
 }

@@ -47,14 +47,12 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 			String language, List<Attachment> attachments, @JsonProperty("_herald") Extension herald) {
 
 		static Item of(Article article, FeedPage page) {
-			String feedLanguage = page.scope().language();
 			Article.Image image = article.image();
 			boolean hasImage = image != null && FeedPage.absoluteUri(image.url()) != null;
 			List<String> tags = new ArrayList<>(1 + article.tags().size());
 			tags.add(FeedText.plain(article.section()));
 			article.tags().forEach((tag) -> tags.add(FeedText.plain(tag)));
-			String language = (article.language() != null && !article.language().equals(feedLanguage))
-					? FeedText.plain(article.language()) : null;
+			String language = page.languageOf(article);
 			String title = FeedText.plain(article.title());
 			String body = FeedFields.html(page.body(article));
 			// JSON Feed wants content_html or content_text; a headline alone is its own

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.CRC32;
 
 import org.jdom2.Document;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import news.herald.article.ArticleTaxonomy;
 import news.herald.section.Section;
 import news.herald.http.PublicUrls;
 
@@ -38,16 +40,20 @@ class OpmlController {
 
 	private final String cacheControl;
 
-	OpmlController(FeedScopes scopes, PublicUrls urls, FeedProperties properties) {
+	private final ArticleTaxonomy taxonomy;
+
+	OpmlController(FeedScopes scopes, PublicUrls urls, FeedProperties properties, ArticleTaxonomy taxonomy) {
 		this.scopes = scopes;
+		this.taxonomy = taxonomy;
 		this.urls = urls;
 		this.cacheControl = properties.cacheControl();
 	}
 
 	@GetMapping("/feeds.opml")
 	Mono<Void> opml(ServerWebExchange exchange) {
-		// Sections change only with a deployment, so the bytes (and their ETag) are
-		// stable; rendering a few dozen outlines is cheaper than caching per host.
+		// Sections change only with a deployment and languages rarely, so the bytes (and
+		// their ETag) are stable; rendering a few dozen outlines is cheaper than caching
+		// per host.
 		byte[] body = render(this.urls.base(exchange.getRequest()));
 		CRC32 crc = new CRC32();
 		crc.update(body);
@@ -85,6 +91,21 @@ class OpmlController {
 			if (folder != null) {
 				folder.addContent(outline(base, scope));
 			}
+		}
+		// One feed per language: a reader of the Kazakh edition follows only that.
+		List<String> languages = this.taxonomy.languages();
+		if (!languages.isEmpty()) {
+			Element editions = new Element("outline").setAttribute("text", "Language editions");
+			for (String language : languages) {
+				editions.addContent(new Element("outline").setAttribute("type", "rss")
+					.setAttribute("text", outlet.title() + " (" + language + ")")
+					.setAttribute("title", outlet.title() + " (" + language + ")")
+					.setAttribute("description", outlet.description() + " in " + language)
+					.setAttribute("language", language)
+					.setAttribute("xmlUrl", base + outlet.editionPath(FeedFormat.RSS, language))
+					.setAttribute("htmlUrl", base + outlet.homePath()));
+			}
+			body.addContent(editions);
 		}
 		Element opml = new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body);
 		StringWriter writer = new StringWriter();

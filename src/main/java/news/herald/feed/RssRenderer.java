@@ -100,9 +100,12 @@ final class RssRenderer {
 			content.setEncodeds(new ArrayList<>(List.of(body)));
 			modules.add(content);
 		}
-		if (!article.authors().isEmpty()) {
+		String language = page.languageOf(article);
+		if (!article.authors().isEmpty() || language != null) {
 			DCModule dc = new DCModuleImpl();
 			dc.setCreators(article.authors().stream().map(FeedText::plain).toList());
+			// RSS items have no language of their own; Dublin Core's names the article's.
+			dc.setLanguage(language);
 			modules.add(dc);
 		}
 		MediaEntryModuleImpl media = (article.image() != null) ? MediaAdapter.module(article.image()) : null;

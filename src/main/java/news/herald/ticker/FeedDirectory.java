@@ -19,6 +19,11 @@ final class FeedDirectory {
 
 	}
 
+	/** One language edition's {@code <link rel="alternate" hreflang>} tag. */
+	record Edition(String type, String language, String title, String href) {
+
+	}
+
 	/** One row of the feed table. */
 	record Row(String title, boolean current, boolean subsection, List<Link> links) {
 
@@ -60,6 +65,26 @@ final class FeedDirectory {
 			alternates.add(new Alternate(format.mediaType().toString(), name + " (" + format.label() + ")",
 					scope.path(format)));
 		}
+	}
+
+	/**
+	 * The chosen scope's feed in each language the articles are in, the page's own
+	 * language first: a reader that takes the first takes the page's.
+	 * @param languages every language of the published articles
+	 */
+	static List<Edition> editions(FeedScope chosen, List<String> languages) {
+		List<String> ordered = new ArrayList<>(languages.size());
+		languages.stream().filter((language) -> language.equalsIgnoreCase(chosen.language())).forEach(ordered::add);
+		languages.stream().filter((language) -> !language.equalsIgnoreCase(chosen.language())).forEach(ordered::add);
+		String name = chosen.isOutlet() ? "Herald — all sections" : "Herald — " + chosen.section().title();
+		List<Edition> editions = new ArrayList<>();
+		for (String language : ordered) {
+			for (FeedFormat format : FeedFormat.values()) {
+				editions.add(new Edition(format.mediaType().toString(), language,
+						name + " in " + language + " (" + format.label() + ")", chosen.editionPath(format, language)));
+			}
+		}
+		return editions;
 	}
 
 	/** The table of every feed, the chosen scope's row marked. */

@@ -15,9 +15,10 @@ import news.herald.safety.UrlPolicy;
  * What the ticker page template shows, as plain values: the template escapes every one of
  * them, and links only keep http(s) URLs, so a headline can never become markup.
  */
-record TickerPage(String title, String name, List<FeedDirectory.Alternate> alternates, List<SectionLink> sections,
-		String stream, long lastEventId, String family, List<Headline> headlines, boolean noHeadlines,
-		List<String> formats, List<FeedDirectory.Row> feedRows, String snippet) {
+record TickerPage(String title, String name, List<FeedDirectory.Alternate> alternates,
+		List<FeedDirectory.Edition> editions, List<SectionLink> sections, String stream, long lastEventId,
+		String family, List<Headline> headlines, boolean noHeadlines, List<String> formats,
+		List<FeedDirectory.Row> feedRows, String snippet) {
 
 	/** One link of the section navigation. */
 	record SectionLink(String href, String title, boolean current, boolean subsection) {
@@ -39,9 +40,10 @@ record TickerPage(String title, String name, List<FeedDirectory.Alternate> alter
 	/**
 	 * @param scopes the outlet followed by every section
 	 * @param chosen the chosen section's scope, or the outlet's
+	 * @param languages every language of the published articles
 	 */
-	static TickerPage of(List<FeedScope> scopes, FeedScope chosen, List<Article> headlines, long lastEventId,
-			String origin) {
+	static TickerPage of(List<FeedScope> scopes, FeedScope chosen, List<String> languages, List<Article> headlines,
+			long lastEventId, String origin) {
 		String name = chosen.isOutlet() ? "All sections" : chosen.section().title();
 		String stream = chosen.isOutlet() ? "/stream" : "/stream/" + chosen.key();
 		String family = chosen.isOutlet() ? "" : String.join(" ", chosen.sections());
@@ -51,7 +53,7 @@ record TickerPage(String title, String name, List<FeedDirectory.Alternate> alter
 		String section = chosen.isOutlet() ? "" : " data-section=\"" + chosen.key() + "\"";
 		String snippet = "<script src=\"" + origin + "/ticker.js\"" + section + " data-limit=\"10\"></script>";
 		return new TickerPage(name + " — Herald live headlines", name, FeedDirectory.alternates(scopes, chosen),
-				sectionLinks(scopes, chosen), stream, lastEventId, family,
+				FeedDirectory.editions(chosen, languages), sectionLinks(scopes, chosen), stream, lastEventId, family,
 				headlines.stream().map((article) -> headline(article, titles)).toList(), headlines.isEmpty(),
 				FeedDirectory.labels(), FeedDirectory.rows(scopes, chosen), snippet);
 	}

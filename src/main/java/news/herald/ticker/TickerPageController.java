@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.article.ArticleRepository;
+import news.herald.article.ArticleTaxonomy;
 import news.herald.event.ArticleEventRepository;
 import news.herald.feed.FeedScope;
 import news.herald.feed.FeedScopes;
@@ -51,8 +52,11 @@ class TickerPageController {
 
 	private final PublicUrls urls;
 
+	private final ArticleTaxonomy taxonomy;
+
 	TickerPageController(ArticleRepository articles, ArticleEventRepository events, SectionCatalog sections,
-			FeedScopes scopes, TickerTemplates templates, PublicUrls urls) {
+			FeedScopes scopes, TickerTemplates templates, PublicUrls urls, ArticleTaxonomy taxonomy) {
+		this.taxonomy = taxonomy;
 		this.articles = articles;
 		this.events = events;
 		this.sections = sections;
@@ -77,7 +81,8 @@ class TickerPageController {
 		return this.events.latestId()
 			.flatMap((lastEventId) -> this.articles.findPublished(family, null, HEADLINES)
 				.collectList()
-				.map((headlines) -> TickerPage.of(all, chosen, headlines, lastEventId, heraldOrigin)))
+				.map((headlines) -> TickerPage.of(all, chosen, this.taxonomy.languages(), headlines, lastEventId,
+						heraldOrigin)))
 			.map((page) -> html(HttpStatus.OK, this.templates.page(page)));
 	}
 

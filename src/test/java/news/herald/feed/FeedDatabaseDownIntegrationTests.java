@@ -34,6 +34,23 @@ class FeedDatabaseDownIntegrationTests {
 	}
 
 	@Test
+	void tagFeedRevalidatesWith304WhileTheDatabaseIsDown() {
+		FeedFetch tag = FeedFetch.get(this.client, "/feeds/tags/syria/atom.xml");
+		assertThat(tag.status()).isEqualTo(200);
+		assertThat(tag.xml().count("/atom:feed/atom:entry")).isPositive();
+
+		this.embeddedDatabase.stop();
+
+		FeedFetch revalidated = FeedFetch.get(this.client, "/feeds/tags/syria/atom.xml",
+				(headers) -> headers.setIfNoneMatch(tag.etag()));
+		assertThat(revalidated.status()).isEqualTo(304);
+		assertThat(revalidated.etag()).isEqualTo(tag.etag());
+		FeedFetch whileDown = FeedFetch.get(this.client, "/feeds/tags/syria/atom.xml");
+		assertThat(whileDown.status()).isEqualTo(200);
+		assertThat(whileDown.body()).isEqualTo(tag.body());
+	}
+
+	@Test
 	void cachedFeedsAreServedAndUncachedOnesAre503UntilTheDatabaseReturns() {
 		FeedFetch cached = FeedFetch.get(this.client, "/feeds/world/rss.xml");
 		assertThat(cached.status()).isEqualTo(200);

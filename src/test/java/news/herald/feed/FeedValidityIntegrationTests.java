@@ -317,6 +317,34 @@ class FeedValidityIntegrationTests {
 		return withPublishedAt(Newsroom.draft(Newsroom.unique(prefix), section, title), publishedAt);
 	}
 
+	@Test
+	@DisplayName("InvalidLanguage, InvalidXmlLang: RSS language, dc:language and Atom xml:lang are language tags")
+	void languagesAreLanguageTags() {
+		ArticleDraft base = draft("kazakh-edition", "kazakhstan", "Мәжіліс бюджетті қабылдады");
+		publishAndAwait(new ArticleDraft(base.externalId(), null, base.section(), base.title(), base.summary(),
+				base.bodyHtml(), base.url(), base.authors(), "kk-KZ", base.image(), List.of("Бюджет"), base.source(),
+				base.publishedAt()), "/feeds/kazakhstan/atom.xml");
+		List<String> feeds = new ArrayList<>(this.scopes);
+		feeds.add("/feeds/tags/byudzhet/");
+		java.util.regex.Pattern tag = java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
+		for (String scope : feeds) {
+			for (String query : List.of(PAGE, PAGE + "&lang=kk-kz", PAGE + "&lang=en")) {
+				FeedXml rss = FeedFetch.get(this.client, scope + "rss.xml" + query).xml();
+				assertThat(rss.texts("/rss/channel/language | //item/dc:language")).as(scope + query)
+					.isNotEmpty()
+					.allSatisfy((value) -> assertThat(value).matches(tag));
+				FeedXml atom = FeedFetch.get(this.client, scope + "atom.xml" + query).xml();
+				assertThat(atom.text("/atom:feed/@xml:lang")).as(scope + query).matches(tag);
+				assertThat(atom.texts("//atom:entry/@xml:lang")).allSatisfy((value) -> assertThat(value).matches(tag));
+				// An entry says its language only where it differs from the feed's.
+				assertThat(atom.count("//atom:entry[@xml:lang = /atom:feed/@xml:lang]")).as(scope + query).isZero();
+			}
+		}
+		FeedXml edition = FeedFetch.get(this.client, "/feeds/rss.xml?lang=kk-kz").xml();
+		assertThat(edition.text("/rss/channel/language")).isEqualTo("kk-KZ");
+		assertThat(edition.count("//item/dc:language")).isZero();
+	}
+
 	private Article publishAndAwait(ArticleDraft draft, String feed) {
 		Article article = this.newsroom.publish(draft);
 		FeedFetch.await(this.client, feed, (fetched) -> fetched.text().contains(article.id().toString()));

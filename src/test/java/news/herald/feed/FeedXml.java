@@ -25,7 +25,7 @@ final class FeedXml {
 
 	private static final Map<String, String> NAMESPACES = Map.of("atom", "http://www.w3.org/2005/Atom", "content",
 			"http://purl.org/rss/1.0/modules/content/", "dc", "http://purl.org/dc/elements/1.1/", "media",
-			"http://search.yahoo.com/mrss/");
+			"http://search.yahoo.com/mrss/", "xml", XMLConstants.XML_NS_URI);
 
 	private final Document document;
 
