@@ -42,6 +42,8 @@ class FeedController {
 
 	private final FeedResponses responses;
 
+	private final FeedDelta delta;
+
 	private final ProblemWriter problems;
 
 	private final FeedProperties settings;
@@ -49,13 +51,14 @@ class FeedController {
 	private final Clock clock;
 
 	FeedController(FeedScopes scopes, FeedStamps stamps, FeedCache cache, FeedPages pages, PublicUrls urls,
-			FeedResponses responses, ProblemWriter problems, FeedProperties properties, Clock clock) {
+			FeedResponses responses, FeedDelta delta, ProblemWriter problems, FeedProperties properties, Clock clock) {
 		this.scopes = scopes;
 		this.stamps = stamps;
 		this.cache = cache;
 		this.pages = pages;
 		this.urls = urls;
 		this.responses = responses;
+		this.delta = delta;
 		this.problems = problems;
 		this.settings = properties;
 		this.clock = clock;
@@ -98,6 +101,19 @@ class FeedController {
 				.flatMap((feed) -> this.responses.writeUnvalidated(exchange, format, feed.plain()))
 				.onErrorMap((ex) -> new FeedUnavailableException(this.settings.retryAfter(), ex));
 		}
+		long since = this.delta.since(request, key, stamp);
+		if (since > 0) {
+			return this.delta.render(key, scope, stamp, since)
+				.flatMap((delta) -> this.responses.writeDelta(exchange, delta).thenReturn(delta))
+				.switchIfEmpty(Mono.defer(() -> current(exchange, key, scope, stamp).then(Mono.empty())))
+				.then();
+		}
+		return current(exchange, key, scope, stamp);
+	}
+
+	/** The feed as it is now, or 304 when the client has it. */
+	private Mono<Void> current(ServerWebExchange exchange, FeedKey key, FeedScope scope, FeedStamp stamp) {
+		ServerHttpRequest request = exchange.getRequest();
 		RenderedFeed cached = this.cache.get(key);
 		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {
 			return this.responses.write(exchange, cached);
