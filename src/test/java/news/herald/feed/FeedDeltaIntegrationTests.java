@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class FeedDeltaIntegrationTests {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	// HTTP/1.1 as feed readers speak it, without the h2c upgrade the JDK client tries
+	// by default.
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -103,6 +110,29 @@ class FeedDeltaIntegrationTests {
 		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
 		assertThat(feed.get("items")).hasSize(1);
 		assertThat(feed.has("next_url")).isFalse();
+		// Byte for byte the full feed less the entries the client already has.
+		for (FeedFormat format : FeedFormat.values()) {
+			String uri = "/feeds/russia/" + format.fileName();
+			String full = get(uri).text();
+			String delta = get(uri, "A-IM", "feed", "If-None-Match", before.etag()).text();
+			switch (format) {
+				case RSS -> assertThat(delta).isEqualTo(only(full, "item", added));
+				case ATOM -> assertThat(delta).isEqualTo(only(full, "entry", added));
+				case JSON -> {
+					JsonNode expected = this.json.readTree(full);
+					((tools.jackson.databind.node.ArrayNode) expected.get("items"))
+						.removeIf((item) -> !item.get("id").asString().equals(itemId(added)));
+					assertThat(this.json.readTree(delta)).isEqualTo(expected);
+				}
+			}
+		}
+	}
+
+	/** The document with every entry element but the article's taken out. */
+	private static String only(String document, String element, Article article) {
+		Matcher entries = Pattern.compile("<" + element + ">.*?</" + element + ">", Pattern.DOTALL).matcher(document);
+		return entries.replaceAll(
+				(entry) -> entry.group().contains(itemId(article)) ? Matcher.quoteReplacement(entry.group()) : "");
 	}
 
 	@Test
