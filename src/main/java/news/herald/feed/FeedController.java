@@ -46,6 +46,8 @@ class FeedController {
 
 	private final FeedResponses responses;
 
+	private final FeedDelta delta;
+
 	private final ProblemWriter problems;
 
 	private final FeedProperties settings;
@@ -53,7 +55,8 @@ class FeedController {
 	private final Clock clock;
 
 	FeedController(FeedScopes scopes, FeedSelections selections, FeedStamps stamps, FeedCache cache, FeedPages pages,
-			PublicUrls urls, FeedResponses responses, ProblemWriter problems, FeedProperties properties, Clock clock) {
+			PublicUrls urls, FeedResponses responses, FeedDelta delta, ProblemWriter problems, FeedProperties properties,
+			Clock clock) {
 		this.scopes = scopes;
 		this.selections = selections;
 		this.stamps = stamps;
@@ -61,6 +64,7 @@ class FeedController {
 		this.pages = pages;
 		this.urls = urls;
 		this.responses = responses;
+		this.delta = delta;
 		this.problems = problems;
 		this.settings = properties;
 		this.clock = clock;
@@ -127,6 +131,20 @@ class FeedController {
 	}
 
 	private Mono<Void> serve(ServerWebExchange exchange, FeedSelection selection, FeedKey key, FeedStamp stamp) {
+		// Deltas follow a section's events; a feed narrowed by tag, author or language
+		// answers in full.
+		long since = selection.isWholeScope() ? this.delta.since(exchange.getRequest(), key, stamp) : -1;
+		if (since > 0) {
+			return this.delta.render(key, selection, stamp, since)
+				.flatMap((delta) -> this.responses.writeDelta(exchange, delta).thenReturn(delta))
+				.switchIfEmpty(Mono.defer(() -> current(exchange, selection, key, stamp).then(Mono.empty())))
+				.then();
+		}
+		return current(exchange, selection, key, stamp);
+	}
+
+	/** The feed as it is now, or 304 when the client has it. */
+	private Mono<Void> current(ServerWebExchange exchange, FeedSelection selection, FeedKey key, FeedStamp stamp) {
 		ServerHttpRequest request = exchange.getRequest();
 		RenderedFeed cached = this.cache.get(key);
 		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {

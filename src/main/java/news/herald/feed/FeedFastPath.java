@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,10 @@ class FeedFastPath implements WebFilter {
 		}
 		HttpMethod method = request.getMethod();
 		if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+			return chain.filter(exchange);
+		}
+		if (FeedDelta.asked(request) && request.getHeaders().containsHeader(HttpHeaders.IF_NONE_MATCH)) {
+			// A delta (RFC 3229) is the controller's to decide.
 			return chain.filter(exchange);
 		}
 		Route route = routes().get(path);

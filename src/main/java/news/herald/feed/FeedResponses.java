@@ -77,6 +77,26 @@ class FeedResponses {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
+	/**
+	 * An RFC 3229 delta ({@code 226 IM Used}): only the entries the client lacks, with
+	 * the full current feed's validators, never stored by a shared cache.
+	 */
+	Mono<Void> writeDelta(ServerWebExchange exchange, RenderedFeed delta) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.IM_USED);
+		HttpHeaders headers = response.getHeaders();
+		ContentCoding coding = coding(exchange, delta.brotli() != null);
+		common(headers, delta.validators(), coding, this.clock.instant());
+		FeedDelta.mark(headers);
+		byte[] body = delta.body(coding);
+		headers.set(HttpHeaders.CONTENT_TYPE, delta.format().contentType());
+		if (coding.token != null) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, coding.token);
+		}
+		headers.setContentLength(body.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
 	/** An uncacheable render, served while the validators are not known yet. */
 	Mono<Void> writeUnvalidated(ServerWebExchange exchange, FeedFormat format, byte[] plain) {
 		ServerHttpResponse response = exchange.getResponse();

@@ -56,6 +56,11 @@ record FeedSelection(FeedAddress address, FeedScope scope, ArticleTaxonomy.Term 
 		return (this.edition != null) ? this.edition : this.scope.language();
 	}
 
+	/** Whether this is a whole outlet or section feed, narrowed by nothing. */
+	boolean isWholeScope() {
+		return this.tag == null && this.author == null && this.edition == null;
+	}
+
 	ArticleFilter filter() {
 		return new ArticleFilter(this.scope.sections(), (this.tag != null) ? this.tag.names() : null,
 				(this.author != null) ? this.author.names() : null,

@@ -70,6 +70,26 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 			return new Validators(tag + "\"", tag + "-gzip\"", tag + "-br\"", lastModified, second, settledAt);
 		}
 
+		/**
+		 * The event id an ETag of these settings names (in any coding), or -1 when it is
+		 * not one: the inverse of {@link #of}, for RFC 3229 deltas.
+		 * @param tag the entity tag without quotes or weak prefix
+		 * @param settingsDigest the current settings digest
+		 */
+		static long eventIdOf(String tag, String settingsDigest) {
+			String prefix = settingsDigest + "-";
+			if (!tag.startsWith(prefix)) {
+				return -1;
+			}
+			String id = tag.substring(prefix.length());
+			id = id.endsWith("-gzip") ? id.substring(0, id.length() - 5)
+					: id.endsWith("-br") ? id.substring(0, id.length() - 3) : id;
+			if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+				return -1;
+			}
+			return Long.parseLong(id);
+		}
+
 		/** The ETag of the representation in the given coding. */
 		String etag(ContentCoding coding) {
 			return switch (coding) {

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import news.herald.article.Article;
 import news.herald.database.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,9 @@ class FeedDatabaseDownIntegrationTests {
 
 	@Autowired
 	EmbeddedDatabase embeddedDatabase;
+
+	@Autowired
+	ApplicationContext context;
 
 	@AfterEach
 	void restartDatabase() {
@@ -76,6 +81,26 @@ class FeedDatabaseDownIntegrationTests {
 
 		FeedFetch recovered = FeedFetch.await(this.client, "/feeds/atom.xml?limit=3", (feed) -> feed.status() == 200);
 		assertThat(recovered.xml().count("/atom:feed/atom:entry")).isEqualTo(3);
+	}
+
+	@Test
+	void aDeltaRequestGetsTheCachedFullFeedWhileTheEventsCannotBeRead() {
+		FeedFetch before = FeedFetch.get(this.client, "/feeds/europe/atom.xml");
+		Article added = new Newsroom(this.context)
+			.publish(Newsroom.draft(Newsroom.unique("delta-down"), "europe", "Published before the outage"));
+		FeedFetch current = FeedFetch.await(this.client, "/feeds/europe/atom.xml",
+				(feed) -> feed.text().contains(added.id().toString()));
+
+		this.embeddedDatabase.stop();
+
+		FeedFetch whileDown = FeedFetch.get(this.client, "/feeds/europe/atom.xml", (headers) -> {
+			headers.set("A-IM", "feed");
+			headers.setIfNoneMatch(before.etag());
+		});
+		assertThat(whileDown.status()).isEqualTo(200);
+		assertThat(whileDown.headers().getFirst("IM")).isNull();
+		assertThat(whileDown.etag()).isEqualTo(current.etag());
+		assertThat(whileDown.body()).isEqualTo(current.body());
 	}
 
 }
