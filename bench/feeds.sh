@@ -255,6 +255,7 @@ search_p99=$(echo "$search" | awk '$1=="99%"{print $2}')
 # The reference: the repository's query, run by psql on the same database, one at a time.
 columns="id, slug, external_id, section, title, summary, body_html, url, authors, language, image_url, image_caption, image_credit, image_license, tags, source_name, source_url, published_at, updated_at, status, version, seq, content_hash"
 {
+	echo 'set client_min_messages = warning;'
 	echo '\timing on'
 	echo '\o /dev/null'
 	head -n "${SEARCH_REFERENCE_QUERIES:-1000}" "$WORK/queries.txt" | while IFS= read -r q; do
@@ -264,9 +265,11 @@ columns="id, slug, external_id, section, title, summary, body_html, url, authors
 "${PSQL[@]}" -f "$WORK/reference.sql" | awk '/^Time:/{print $2}' | sort -n >"$WORK/reference.ms"
 ref_count=$(wc -l <"$WORK/reference.ms")
 ref_at() { awk -v p="$1" '{a[NR]=$1} END {i = int(NR * p + 0.999999); if (i < 1) i = 1; printf "%.2fms", a[i]}' "$WORK/reference.ms"; }
-plan=$("${PSQL[@]}" -c "explain (analyze, costs off) select id from articles where status = 'published' and search @@ article_search_query('землетрясение') order by seq desc limit 51" | awk '/Scan/{sub(/^ *(->)? */, ""); sub(/ \(actual.*/, ""); print; exit}')
+plan_of() { "${PSQL[@]}" -c "explain (analyze, costs off) select id from articles where status = 'published' and search @@ article_search_query('$1') order by seq desc limit 51" | awk '/Scan/{sub(/^ *(->)? */, ""); sub(/ \(actual.*/, ""); print; exit}'; }
+common=$(words ru | awk '{print $1}')
+rare="$(words ru | awk '{print $NF}') $(words ru | awk '{print $(NF-1)}')"
 echo
 echo "(d) cold search feed over $SEARCH_ARTICLES articles (seeded by SQL in ${seed_seconds} s), one at a time, after a warm-up at 49 items:"
 echo "    Herald: $search_count requests, every one a search never made before; p50 $search_p50, p99 $search_p99 (goal: p99 <= 50 ms)"
 echo "    psql, the same query straight on the database: $ref_count searches; p50 $(ref_at 0.5), p99 $(ref_at 0.99)"
-echo "    plan of a rare word: $plan"
+echo "    plan of a common word ($common): $(plan_of "$common"); of two rare ones ($rare): $(plan_of "$rare")"
