@@ -5,7 +5,10 @@
 # each for the outlet's feed (FEED) and a tag feed (TAG_FEED), which must keep the same
 # share of nginx (both are served by the fast path from memory),
 # plus (c) the latency of cold renders of 50-item feeds: every request names a page that
-# was never rendered (a new cursor), so each one reads the database, renders and gzips.
+# was never rendered (a new cursor), so each one reads the database, renders and gzips,
+# and (d) the latency of cold search feeds over SEARCH_ARTICLES (100,000) articles seeded
+# by SQL: every request is a search never made before, against the same searches run by
+# psql straight on the database as the reference.
 # Prints a table with the median of RUNS runs and Herald's share of nginx's requests/s.
 # Needs wrk and nginx (installed with apt-get when missing and allowed); bounded in time.
 set -euo pipefail
@@ -18,6 +21,8 @@ THREADS=${THREADS:-2}
 ARTICLES=${ARTICLES:-400}
 HERALD_PORT=${HERALD_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
+PGPORT=${PGPORT:-18482}
+SEARCH_ARTICLES=${SEARCH_ARTICLES:-100000}
 FEED=${FEED:-/feeds/rss.xml}
 TAG_FEED=${TAG_FEED:-/feeds/tags/benchmark/rss.xml}
 KEY=bench-publisher-key
@@ -34,6 +39,7 @@ need() {
 }
 need wrk wrk
 need nginx nginx
+if (( SEARCH_ARTICLES > 0 )); then need psql postgresql-client; fi
 
 JAR=${JAR:-$(ls target/herald-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
 if [ -z "$JAR" ]; then
@@ -53,7 +59,7 @@ trap cleanup EXIT
 
 # --- Herald on a throw-away embedded PostgreSQL, with a known publisher key ---------------
 HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
-PORT=$HERALD_PORT HERALD_DB_EMBEDDED_DATA_DIR= HERALD_PUBLISHER_KEYS=$HASH MANAGEMENT_PORT=0 \
+PORT=$HERALD_PORT HERALD_DB_EMBEDDED_DATA_DIR= HERALD_DB_EMBEDDED_PORT=$PGPORT HERALD_PUBLISHER_KEYS=$HASH MANAGEMENT_PORT=0 \
 	java -jar "$JAR" >"$WORK/herald.log" 2>&1 &
 HERALD_PID=$!
 for _ in $(seq 1 900); do
@@ -215,3 +221,72 @@ row "(b) tag feed: conditional -> 304" "${ht3[*]}" "${nt3[*]}"
 echo
 echo "(c) cold render of a 50-item feed (a never-rendered page per request: DB read + render + gzip + HTTP, one at a time, after a JIT warm-up on 49-item pages):"
 echo "    $cold_count requests of at most $COLD_REQUESTS distinct pages; p50 $cold_p50, p99 $cold_p99 (goal: p99 < 20 ms)"
+
+# --- (d) Cold search feeds over SEARCH_ARTICLES articles ---------------------------------
+(( SEARCH_ARTICLES > 0 )) || exit 0
+PSQL=(psql -X -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres postgres)
+words() { awk -v lang="$1" '$1 == lang { $1 = ""; sub(/^ /, ""); print }' bench/search-words.txt; }
+seeded_at=$(date +%s)
+timeout "${SEED_TIMEOUT:-900}" "${PSQL[@]}" -v articles="$SEARCH_ARTICLES" -v first_seq=1000000 \
+	-v ru="$(words ru)" -v en="$(words en)" -v kk="$(words kk)" -f bench/search-seed.sql >/dev/null
+seed_seconds=$(( $(date +%s) - seeded_at ))
+# Searches never made before: every word of the vocabulary alone, then pairs of words (all
+# of which must match), Russian, English and Kazakh in turn; none repeats.
+awk '{ lang[NR] = $1; n[NR] = NF - 1; for (i = 2; i <= NF; i++) w[NR, i - 1] = $i }
+END {
+	for (k = 0; k < 6000; k++) {
+		l = (k % 5 == 4) ? 3 : 1 + k % 2
+		if (k < 600) { q = w[l, 1 + int(k / 2) % n[l]] }
+		else { i = 1 + k % n[l]; j = 1 + (k * 31 + int(k / n[l])) % n[l]; if (i == j) continue; q = w[l, i] " " w[l, j] }
+		if (!seen[q]++) print q
+	}
+}' bench/search-words.txt >"$WORK/queries.txt"
+search_script() {
+	echo 'local queries = {'
+	sed 's/.*/"&",/' "$WORK/queries.txt"
+	cat <<LUA
+}
+local formats = { "rss.xml", "atom.xml", "feed.json" }
+local n = 0
+local function encode(text)
+	return (text:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+request = function()
+	n = n + 1
+	local q = queries[((n - 1) % #queries) + 1]
+	return wrk.format("GET", "/feeds/search/" .. formats[(n % 3) + 1] .. "?q=" .. encode(q) .. "$1",
+		{ ["Accept-Encoding"] = "gzip" })
+end
+LUA
+}
+# Warm the JIT and the database's buffers with the same searches at 49 items (other cache
+# keys), then measure 50-item pages that were never rendered.
+search_script "&limit=49" >"$WORK/search-warm.lua"
+search_script "" >"$WORK/search.lua"
+curl -fs -o /dev/null "http://127.0.0.1:$HERALD_PORT/feeds/search/rss.xml?q=%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B"
+wrk -t1 -c1 -d"${COLD_WARMUP:-10s}" -s "$WORK/search-warm.lua" "http://127.0.0.1:$HERALD_PORT" >/dev/null
+search=$(wrk -t1 -c1 -d"${COLD_DURATION:-10s}" --latency -s "$WORK/search.lua" "http://127.0.0.1:$HERALD_PORT")
+search_count=$(echo "$search" | awk '/requests in/{print $1}')
+search_p50=$(echo "$search" | awk '$1=="50%"{print $2}')
+search_p99=$(echo "$search" | awk '$1=="99%"{print $2}')
+# The reference: the repository's query, run by psql on the same database, one at a time.
+columns="id, slug, external_id, section, title, summary, body_html, url, authors, language, image_url, image_caption, image_credit, image_license, tags, source_name, source_url, published_at, updated_at, status, version, seq, content_hash"
+{
+	echo 'set client_min_messages = warning;'
+	echo '\timing on'
+	echo '\o /dev/null'
+	head -n "${SEARCH_REFERENCE_QUERIES:-1000}" "$WORK/queries.txt" | while IFS= read -r q; do
+		echo "select $columns from articles where status = 'published' and search @@ article_search_query('$q') order by seq desc limit 51;"
+	done
+} >"$WORK/reference.sql"
+"${PSQL[@]}" -f "$WORK/reference.sql" | awk '/^Time:/{print $2}' | sort -n >"$WORK/reference.ms"
+ref_count=$(wc -l <"$WORK/reference.ms")
+ref_at() { awk -v p="$1" '{a[NR]=$1} END {i = int(NR * p + 0.999999); if (i < 1) i = 1; printf "%.2fms", a[i]}' "$WORK/reference.ms"; }
+plan_of() { "${PSQL[@]}" -c "explain (analyze, costs off) select id from articles where status = 'published' and search @@ article_search_query('$1') order by seq desc limit 51" | awk '/Scan/{sub(/^ *(->)? */, ""); sub(/ \(actual.*/, ""); print; exit}'; }
+common=$(words ru | awk '{print $1}')
+rare="$(words ru | awk '{print $NF}') $(words ru | awk '{print $(NF-1)}')"
+echo
+echo "(d) cold search feed over $SEARCH_ARTICLES articles (seeded by SQL in ${seed_seconds} s), one at a time, after a warm-up at 49 items:"
+echo "    Herald: $search_count requests, every one a search never made before; p50 $search_p50, p99 $search_p99 (goal: p99 <= 50 ms)"
+echo "    psql, the same query straight on the database: $ref_count searches; p50 $(ref_at 0.5), p99 $(ref_at 0.99)"
+echo "    plan of a common word ($common): $(plan_of "$common"); of two rare ones ($rare): $(plan_of "$rare")"

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.event.ArticleEventRepository;
 import news.herald.section.SectionCatalog;
@@ -54,6 +55,25 @@ class ArticleController {
 		return before.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((seq) -> this.articles.findPublished(filter, seq.orElse(null), pageSize + 1).collectList())
+			.map((found) -> ArticlePage.of(found, pageSize));
+	}
+
+	/**
+	 * The list narrowed to a search, when {@code q} is given; the same paging as the
+	 * plain list.
+	 */
+	@GetMapping(path = "/api/articles", params = "q")
+	Mono<ArticlePage> search(@RequestParam(required = false) String section,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			ServerWebExchange exchange) {
+		SearchQuery query = SearchQuery.parse(exchange.getRequest().getQueryParams().get("q"));
+		Set<String> family = (section != null) ? this.sections.family(section) : null;
+		int pageSize = Paging.parseLimit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+		Mono<Long> before = (cursor != null)
+				? this.events.latestId().map((latest) -> Paging.parseCursor(cursor, latest)) : Mono.empty();
+		return before.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((seq) -> this.articles.search(query, family, seq.orElse(null), pageSize + 1).collectList())
 			.map((found) -> ArticlePage.of(found, pageSize));
 	}
 

@@ -149,6 +149,34 @@ public class ArticleRepository {
 			.all();
 	}
 
+	/**
+	 * Published articles matching a search, newest first (by {@code seq}), of the given
+	 * sections or of all when null, strictly older than {@code beforeSeq} when it is not
+	 * null. The query is read in every language's text-search configuration
+	 * ({@code article_search_query}, migration V8) and matched against the generated
+	 * {@code search} column through its GIN index.
+	 */
+	public Flux<Article> search(SearchQuery query, Collection<String> sections, Long beforeSeq, int limit) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + """
+				 from articles
+				where status = 'published' and search @@ article_search_query(:query)""");
+		if (sections != null) {
+			sql.append(" and section = any(:sections)");
+		}
+		if (beforeSeq != null) {
+			sql.append(" and seq < :before");
+		}
+		sql.append(" order by seq desc limit :limit");
+		GenericExecuteSpec spec = this.db.sql(sql.toString()).bind("query", query.text()).bind("limit", limit);
+		if (sections != null) {
+			spec = spec.bind("sections", sections.toArray(String[]::new));
+		}
+		if (beforeSeq != null) {
+			spec = spec.bind("before", beforeSeq);
+		}
+		return spec.map(ArticleRepository::article).all();
+	}
+
 	public Mono<Long> count() {
 		return this.db.sql("select count(*) as n from articles").map((row) -> row.get("n", Long.class)).one();
 	}

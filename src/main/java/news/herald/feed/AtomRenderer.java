@@ -1,5 +1,6 @@
 package news.herald.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +19,14 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 import news.herald.article.Article;
+import news.herald.http.Sha256;
 
 import static news.herald.feed.AtomLinks.link;
 
 /**
- * Atom 1.0 (RFC 4287) with RFC 5005 paging links, a WebSub hub link and Media RSS for the
- * photo.
+ * Atom 1.0 (RFC 4287) with RFC 5005 paging links, a WebSub hub link, Media RSS for the
+ * photo, and credits: an {@code author} per person and the wire source as
+ * {@code atom:source}.
  */
 final class AtomRenderer {
 
@@ -37,8 +40,8 @@ final class AtomRenderer {
 		Feed feed = new Feed("atom_1.0");
 		feed.setEncoding("UTF-8");
 		feed.setId(page.feedId());
-		feed.setTitle(page.scope().title());
-		String subtitle = FeedFields.text(page.scope().description());
+		feed.setTitle(page.title());
+		String subtitle = FeedFields.text(page.description());
 		if (subtitle != null) {
 			feed.setSubtitle(text(subtitle));
 		}
@@ -83,6 +86,7 @@ final class AtomRenderer {
 			other.add(via);
 		}
 		entry.setOtherLinks(other);
+		entry.setSource(source(article));
 		entry.setModules(modules);
 		List<SyndPerson> authors = new ArrayList<>(article.authors().size());
 		for (String author : article.authors()) {
@@ -129,6 +133,33 @@ final class AtomRenderer {
 				entries.get(i).setAttribute("lang", language, Namespace.XML_NAMESPACE);
 			}
 		}
+	}
+
+	/**
+	 * The wire source as RFC 4287's {@code atom:source}: what Herald knows of the outlet
+	 * the story came from, its name and home page. The W3C validator wants a source's id,
+	 * title and updated (MissingSourceElement); its id must be a canonical IRI, which a
+	 * newsroom's URL need not be, so it is a URN naming that URL (or, without one, the
+	 * name); it was updated, as far as Herald knows, when the story was published.
+	 */
+	private static Feed source(Article article) {
+		Article.Source credit = article.source();
+		if (credit == null) {
+			return null;
+		}
+		String url = (FeedPage.absoluteUri(credit.url()) != null) ? FeedText.plain(credit.url()) : null;
+		String name = FeedFields.text(credit.name());
+		if (url == null && name == null) {
+			return null;
+		}
+		Feed source = new Feed();
+		source.setId("urn:herald:source:" + Sha256.hex(((url != null) ? url : name).getBytes(StandardCharsets.UTF_8)));
+		source.setTitle((name != null) ? name : url);
+		source.setUpdated(FeedDates.toDate(article.publishedAt()));
+		if (url != null) {
+			source.setAlternateLinks(new ArrayList<>(List.of(link("alternate", url, HTML))));
+		}
+		return source;
 	}
 
 	private static Content text(String value) {

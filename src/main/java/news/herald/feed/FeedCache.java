@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,15 @@ class FeedCache {
 
 	private final Map<Render, Mono<RenderedFeed>> rendering = new ConcurrentHashMap<>();
 
+	@Autowired
 	FeedCache(FeedProperties properties) {
+		this(properties.cacheBytes().toBytes());
+	}
+
+	/** A cache of its own size, such as the search feeds'. */
+	FeedCache(long maxBytes) {
 		this.rendered = Caffeine.newBuilder()
-			.maximumWeight(properties.cacheBytes().toBytes())
+			.maximumWeight(maxBytes)
 			.weigher((FeedKey key, RenderedFeed feed) -> (int) Math.min(Integer.MAX_VALUE, feed.weight()))
 			.build();
 	}

@@ -1,12 +1,14 @@
 package news.herald.feed;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 import news.herald.article.Article;
+import news.herald.http.Sha256;
 import news.herald.safety.UrlPolicy;
 
 /**
@@ -20,9 +22,21 @@ import news.herald.safety.UrlPolicy;
  * @param links absolute URLs of this page and its neighbours
  * @param ttlMinutes how long a reader may cache it
  * @param bodies cleans (or looks up the cleaned) body of an article
+ * @param query the words of a search feed, null for the outlet's and sections' feeds
  */
 record FeedPage(FeedSelection scope, FeedFormat format, List<Article> articles, Instant updated, Links links,
-		long ttlMinutes, Function<Article, String> bodies) {
+		long ttlMinutes, Function<Article, String> bodies, String query) {
+
+	/** The feed's title: the selection's, or the search's. */
+	String title() {
+		return (this.query != null) ? FeedScope.OUTLET_TITLE + " — search: " + this.query : this.scope.title();
+	}
+
+	/** What the feed carries, for people. */
+	String description() {
+		return (this.query != null) ? "Every story from Herald matching “" + this.query + "”, newest first"
+				: this.scope.description();
+	}
 
 	/** The article's body as allow-listed, XML-legal HTML. */
 	String body(Article article) {
@@ -52,6 +66,11 @@ record FeedPage(FeedSelection scope, FeedFormat format, List<Article> articles, 
 
 	/** A stable id of the logical feed, the same on every page and host. */
 	String feedId() {
+		if (this.query != null) {
+			// The words themselves are no valid URN text; their digest is, and is as
+			// stable.
+			return "urn:herald:feed:search:" + Sha256.hex(this.query.getBytes(StandardCharsets.UTF_8));
+		}
 		return this.scope.address().feedId();
 	}
 

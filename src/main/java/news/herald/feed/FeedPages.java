@@ -1,5 +1,7 @@
 package news.herald.feed;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.article.Article;
 import news.herald.article.ArticleRepository;
+import news.herald.article.SearchQuery;
 import news.herald.http.PublicUrls;
 
 /** Reads a page of articles and renders it: the only way feed bytes are made. */
@@ -19,6 +22,9 @@ class FeedPages {
 
 	/** Bump when the rendered bytes change shape, so ETags change with them. */
 	private static final String RENDER_VERSION = "3";
+
+	/** Where the search feeds are, relative to the public base URL. */
+	static final String SEARCH_PATH = "/feeds/search/";
 
 	private final ArticleRepository articles;
 
@@ -68,14 +74,32 @@ class FeedPages {
 			.map((found) -> render(key, scope, stamp, found));
 	}
 
+	/**
+	 * Reads and renders one page of a search feed as of {@code stamp}, the outlet's: any
+	 * event can change what a search finds.
+	 */
+	Mono<RenderedFeed> renderSearch(FeedKey key, SearchQuery query, FeedStamp stamp) {
+		return this.articles.search(query, null, key.cursor(), key.limit() + 1)
+			.collectList()
+			.timeout(this.settings.renderTimeout())
+			.publishOn(Schedulers.parallel())
+			.map((found) -> render(key, FeedSelection.of(FeedScope.outlet()), query.text(), stamp, found));
+	}
+
 	RenderedFeed render(FeedKey key, FeedSelection scope, FeedStamp stamp, List<Article> found) {
+		return render(key, scope, null, stamp, found);
+	}
+
+	private RenderedFeed render(FeedKey key, FeedSelection scope, String query, FeedStamp stamp,
+			List<Article> found) {
 		boolean more = found.size() > key.limit();
 		List<Article> page = more ? found.subList(0, key.limit()) : found;
 		Long next = more ? page.get(page.size() - 1).seq() : null;
 		Instant updated = (stamp.at() != null) ? stamp.at()
 				: page.stream().map(Article::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-		FeedPage feedPage = new FeedPage(scope, key.format(), page, updated, links(key, scope, next),
-				this.settings.ttl().toMinutes(), this.bodies::of);
+		FeedPage.Links links = (query != null) ? searchLinks(key, query, next) : links(key, scope, next);
+		FeedPage feedPage = new FeedPage(scope, key.format(), page, updated, links, this.settings.ttl().toMinutes(),
+				this.bodies::of, query);
 		byte[] plain = this.renderer.render(feedPage);
 		return new RenderedFeed(stamp, key.format(), plain, FeedCompression.gzip(plain), this.compression.brotli(plain),
 				RenderedFeed.Validators.of(stamp, this.settingsDigest));
@@ -93,6 +117,28 @@ class FeedPages {
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
 		String home = key.base() + scope.homePath();
 		return new FeedPage.Links(key.base(), home, self, first, nextUrl, this.hub, logo);
+	}
+
+	/**
+	 * A search feed's links: its words come first in every query string, so that each
+	 * page of one search has one URL.
+	 */
+	private FeedPage.Links searchLinks(FeedKey key, String query, Long next) {
+		String feed = key.base() + SEARCH_PATH + key.format().fileName() + "?q=" + encode(query);
+		String limit = (key.limit() != this.settings.defaultLimit()) ? "&limit=" + key.limit() : "";
+		String first = feed + limit;
+		String self = (key.cursor() != null) ? feed + "&cursor=" + key.cursor() + limit : first;
+		String nextUrl = (next != null) ? feed + "&cursor=" + next + limit : null;
+		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
+		return new FeedPage.Links(key.base(), key.base() + "/", self, first, nextUrl, this.hub, logo);
+	}
+
+	/**
+	 * Percent-encoded as a query value that every server decodes the same: a space as
+	 * {@code %20} rather than a plus, which a reader could take for a literal plus.
+	 */
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 }

@@ -75,7 +75,7 @@ class FeedRenderer {
 				"http://localhost/feeds/rss.xml", "http://localhost/feeds/rss.xml", null, null,
 				"http://localhost/herald-logo.png");
 		for (FeedFormat format : FeedFormat.values()) {
-			render(new FeedPage(outlet, format, List.of(), Instant.EPOCH, links, 15, (article) -> ""));
+			render(new FeedPage(outlet, format, List.of(), Instant.EPOCH, links, 15, (article) -> "", null));
 		}
 		FeedText.html("<p>warm-up &amp; <a href=\"https://example.org\">link</a></p>");
 		FeedCompression.gzip(new byte[] { 1 });

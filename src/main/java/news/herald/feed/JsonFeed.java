@@ -25,9 +25,9 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
 		for (Article article : page.articles()) {
 			items.add(Item.of(article, page));
 		}
-		return new JsonFeed(VERSION, page.scope().title(), links.home(), links.self(),
-				FeedText.plain(page.scope().description()), links.next(), links.logo(), links.logo(),
-				page.scope().language(), List.of(new Author(FeedScope.OUTLET_TITLE)),
+		return new JsonFeed(VERSION, page.title(), links.home(), links.self(), FeedText.plain(page.description()),
+				links.next(), links.logo(), links.logo(), page.scope().language(),
+				List.of(new Author(FeedScope.OUTLET_TITLE)),
 				(links.hub() != null) ? List.of(new Hub("WebSub", links.hub())) : null, items);
 	}
 

@@ -41,12 +41,12 @@ final class RssRenderer {
 		FeedPage.Links links = page.links();
 		Channel channel = new Channel("rss_2.0");
 		channel.setEncoding("UTF-8");
-		channel.setTitle(page.scope().title());
+		channel.setTitle(page.title());
 		channel.setLink(links.home());
 		// RSS requires a channel description; a section created without one is described
 		// by its title rather than by an empty element.
-		String description = FeedFields.text(page.scope().description());
-		channel.setDescription((description != null) ? description : page.scope().title());
+		String description = FeedFields.text(page.description());
+		channel.setDescription((description != null) ? description : page.title());
 		channel.setLanguage(page.scope().language());
 		channel.setLastBuildDate(FeedDates.toDate(page.updated()));
 		channel.setTtl((int) page.ttlMinutes());
@@ -54,7 +54,7 @@ final class RssRenderer {
 		channel.setDocs("https://www.rssboard.org/rss-specification");
 		Image image = new Image();
 		image.setUrl(links.logo());
-		image.setTitle(page.scope().title());
+		image.setTitle(page.title());
 		image.setLink(links.home());
 		// Herald's own logo is 144 by 144; a configured one has unknown dimensions.
 		boolean ownLogo = links.logo().endsWith("/herald-logo.png");

@@ -308,6 +308,35 @@ class FeedValidityIntegrationTests {
 		}
 	}
 
+	@Test
+	@DisplayName("MissingSourceElement, InvalidURN: atom:source has id, title and updated; its id is a URN")
+	void atomSourceHasIdTitleAndUpdatedMissingSourceElement() {
+		// The validator's rfc2396.urn_re, which atom:id values that are URNs must match.
+		String urn = "^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,.:=@;$_!*'\\-]|%[0-9A-Fa-f]{2})+$";
+		List<String> feeds = new ArrayList<>();
+		this.scopes.forEach((scope) -> feeds.add(scope + "atom.xml" + PAGE));
+		feeds.add("/feeds/search/atom.xml?q=Novaya&limit=200");
+		for (String uri : feeds) {
+			FeedXml atom = FeedFetch.get(this.client, uri).xml();
+			assertThat(atom.count("//atom:source[not(atom:id) or not(atom:title) or not(atom:updated)]")).as(uri)
+				.isZero();
+			assertThat(atom.texts("//atom:source/atom:id")).as(uri).allMatch((id) -> id.matches(urn));
+			assertThat(atom.texts("/atom:feed/atom:id")).as(uri).allMatch((id) -> id.matches(urn));
+			assertThat(atom.count("//atom:source/atom:entry")).as(uri).isZero();
+		}
+		// The demo newsroom's story citing Novaya Gazeta Europe, found by search too.
+		FeedXml search = FeedFetch.get(this.client, "/feeds/search/atom.xml?q=Novaya&limit=200").xml();
+		String entry = "//atom:entry[atom:title='Syrian President al-Sharaa to Meet Putin — Novaya Gazeta']";
+		assertThat(search.text(entry + "/atom:source/atom:title")).isEqualTo("Novaya Gazeta Europe");
+		assertThat(search.text(entry + "/atom:source/atom:link[@rel='alternate']/@href"))
+			.isEqualTo("https://novayagazeta.eu/");
+		FeedXml rss = FeedFetch.get(this.client, "/feeds/search/rss.xml?q=Novaya&limit=200").xml();
+		String item = "//item[title='Syrian President al-Sharaa to Meet Putin — Novaya Gazeta']";
+		assertThat(rss.text(item + "/source")).isEqualTo("Novaya Gazeta Europe");
+		assertThat(rss.text(item + "/source/@url")).isEqualTo("https://novayagazeta.eu/");
+		assertThat(rss.count("//item/author")).isZero();
+	}
+
 	/**
 	 * A complete article published at an instant no other article of this class has:
 	 * equal instants would be honest duplicate {@code atom:updated} values.
