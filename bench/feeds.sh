@@ -211,7 +211,7 @@ gzip_bytes=$(stat -c %s "$WORK/root$FEED.gz")
 items=$(grep -o '<item>' "$WORK/root$FEED" | wc -l)
 
 echo
-echo "Feed $FEED: $items items, $plain_bytes bytes plain, $gzip_bytes gzip; gzip bytes served: Herald $h_gzip, nginx $n_gzip; Herald (counting off) $o_gzip bytes gzip $n_gzip"
+echo "Feed $FEED: $items items, $plain_bytes bytes plain, $gzip_bytes gzip; gzip bytes served: Herald $h_gzip, nginx $n_gzip; Herald (counting off): $o_gzip bytes gzip"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $RUNS runs each, median requests/s"
 printf '%-34s %-24s %-24s %s\n' "scenario" "Herald (runs -> median)" "nginx (runs -> median)" "Herald/nginx"
 row() {
