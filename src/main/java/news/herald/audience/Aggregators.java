@@ -20,27 +20,27 @@ final class Aggregators {
 
 	private static final List<Aggregator> TABLE = List.of(
 			// Feedly/1.0 (+http://www.feedly.com/fetcher.html; 131 subscribers; )
-			new Aggregator("Feedly", "feedly", (String) null),
+			Aggregator.of("Feedly", "feedly", null),
 			// Mozilla/5.0 (compatible; inoreader.com; 47 subscribers)
-			new Aggregator("Inoreader", "inoreader", (String) null),
+			Aggregator.of("Inoreader", "inoreader", null),
 			// NewsBlur Feed Fetcher - 9 subscribers -
 			// https://www.newsblur.com/site/6163234/…
-			new Aggregator("NewsBlur", "newsblur", "/site/(\\d+)"),
+			Aggregator.of("NewsBlur", "newsblur", "/site/(\\d+)"),
 			// Feedbin feed-id:1373711 - 142 subscribers
-			new Aggregator("Feedbin", "feedbin", "feed-id:(\\d+)"),
+			Aggregator.of("Feedbin", "feedbin", "feed-id:(\\d+)"),
 			// Mozilla/5.0 (compatible; theoldreader.com; 5 subscribers; feed-id=5c82…)
-			new Aggregator("The Old Reader", "theoldreader", "feed-id=([0-9A-Za-z]+)"),
+			Aggregator.of("The Old Reader", "theoldreader", "feed-id=([0-9A-Za-z]+)"),
 			// Mozilla/5.0 (compatible; BazQux/2.4; +https://bazqux.com/fetcher; 3
 			// subscribers)
-			new Aggregator("BazQux", "bazqux", (String) null),
+			Aggregator.of("BazQux", "bazqux", null),
 			// Netvibes (crawler/1.0; https://www.netvibes.com/; 4 subscribers; feedID:
 			// 39028473)
-			new Aggregator("Netvibes", "netvibes", "feedID:\\s*(\\d+)"),
+			Aggregator.of("Netvibes", "netvibes", "feedID:\\s*(\\d+)"),
 			// Bloglovin/1.0 (rss fetcher; +http://www.bloglovin.com/; 13 subscribers)
-			new Aggregator("Bloglovin", "bloglovin", (String) null),
+			Aggregator.of("Bloglovin", "bloglovin", null),
 			// Superfeedr bot/2.0 http://superfeedr.com - … - feed-id:1345322 - 2
 			// subscribers
-			new Aggregator("Superfeedr", "superfeedr", "feed-id:(\\d+)"));
+			Aggregator.of("Superfeedr", "superfeedr", "feed-id:(\\d+)"));
 
 	private Aggregators() {
 	}
@@ -91,8 +91,8 @@ final class Aggregators {
 
 	private record Aggregator(String name, String token, Pattern feedIdPattern) {
 
-		Aggregator(String name, String token, String feedIdPattern) {
-			this(name, token, (feedIdPattern != null) ? Pattern.compile(feedIdPattern) : null);
+		static Aggregator of(String name, String token, String feedIdPattern) {
+			return new Aggregator(name, token, (feedIdPattern != null) ? Pattern.compile(feedIdPattern) : null);
 		}
 
 		String feedId(String userAgent) {
