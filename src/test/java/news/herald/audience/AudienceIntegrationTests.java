@@ -2,6 +2,7 @@ package news.herald.audience;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,12 @@ class AudienceIntegrationTests {
 		assertThat(today.get("directClients").asLong()).isEqualTo(6);
 		assertThat(today.get("directClients7d").asLong()).isEqualTo(6);
 		assertThat(Readers.audience(this.client, "no-such-desk").get("feeds")).isEmpty();
+		// The flush refreshed the section's gauge for Prometheus.
+		assertThat(this.context.getBean(MeterRegistry.class)
+			.get("herald.audience.followers")
+			.tag("section", "kazakhstan")
+			.gauge()
+			.value()).isEqualTo(131 + 47 + 12 + 142 + 5 + 4 + 6);
 	}
 
 	@Test
@@ -110,7 +117,7 @@ class AudienceIntegrationTests {
 			.isForbidden()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		Readers.fetch(this.client, "/feeds/kazakhstan/atom.xml", "203.0.113.50", "newsboat/2.36.0");
+		Readers.fetch(this.client, "/feeds/regional/atom.xml", "203.0.113.50", "newsboat/2.36.0");
 		Readers.fetch(this.client, "/feeds/russia/atom.xml", "203.0.113.50", "newsboat/2.36.0");
 		Readers.flush(this.context);
 		this.client.get()
@@ -120,7 +127,7 @@ class AudienceIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.feeds[?(@.scope == 'kazakhstan')]")
+			.jsonPath("$.feeds[?(@.scope == 'regional')]")
 			.doesNotExist()
 			.jsonPath("$.feeds[?(@.scope == 'russia')]")
 			.exists();
