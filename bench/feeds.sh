@@ -9,6 +9,8 @@
 # and (d) the latency of cold search feeds over SEARCH_ARTICLES (100,000) articles seeded
 # by SQL: every request is a search never made before, against the same searches run by
 # psql straight on the database as the reference.
+# (a) and (b) also run against a second Herald on the same database with audience counting
+# off (HERALD_AUDIENCE_ENABLED=false), alternating with the first, to price the counting.
 # Prints a table with the median of RUNS runs and Herald's share of nginx's requests/s.
 # Needs wrk and nginx (installed with apt-get when missing and allowed); bounded in time.
 set -euo pipefail
@@ -21,8 +23,12 @@ THREADS=${THREADS:-2}
 ARTICLES=${ARTICLES:-400}
 HERALD_PORT=${HERALD_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
-PGPORT=${PGPORT:-18482}
+PGPORT=${PGPORT:-18483}
 SEARCH_ARTICLES=${SEARCH_ARTICLES:-100000}
+# The second Herald, counting off, shares the first one's embedded PostgreSQL (PGPORT).
+OFF_PORT=${OFF_PORT:-18482}
+# A direct reader's User-Agent on every request, so counting does its usual work.
+AGENT='User-Agent: newsboat/2.36.0 (Linux x86_64)'
 FEED=${FEED:-/feeds/rss.xml}
 TAG_FEED=${TAG_FEED:-/feeds/tags/benchmark/rss.xml}
 KEY=bench-publisher-key
@@ -49,8 +55,10 @@ fi
 
 WORK=$(mktemp -d)
 HERALD_PID=
+OFF_PID=
 NGINX_STARTED=
 cleanup() {
+	[ -n "$OFF_PID" ] && kill -TERM "$OFF_PID" 2>/dev/null && wait "$OFF_PID" 2>/dev/null || true
 	[ -n "$HERALD_PID" ] && kill -TERM "$HERALD_PID" 2>/dev/null && wait "$HERALD_PID" 2>/dev/null || true
 	[ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
 	rm -rf "$WORK"
@@ -101,6 +109,17 @@ for _ in $(seq 1 300); do
 done
 sleep 2 # let the newest event's second pass, so Last-Modified is sent too
 
+# --- The same Herald with audience counting off, on the same database -----------------------
+PORT=$OFF_PORT HERALD_AUDIENCE_ENABLED=false HERALD_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/postgres \
+	HERALD_DB_USER=postgres HERALD_PUBLISHER_KEYS=$HASH MANAGEMENT_PORT=0 \
+	java -jar "$JAR" >"$WORK/herald-off.log" 2>&1 &
+OFF_PID=$!
+for _ in $(seq 1 900); do
+	curl -fs "http://127.0.0.1:$OFF_PORT$FEED" | grep -q "Benchmark story number $ARTICLES<" && break
+	sleep 0.2
+done
+curl -fs -o /dev/null "http://127.0.0.1:$OFF_PORT$FEED" || { tail -50 "$WORK/herald-off.log"; exit 1; }
+
 # --- nginx serving the very same bytes ------------------------------------------------------
 mkdir -p "$WORK/root/feeds" "$WORK/logs"
 curl -fs "http://127.0.0.1:$HERALD_PORT$FEED" -o "$WORK/root$FEED"
@@ -147,24 +166,32 @@ H_ETAG=$(etag_of "http://127.0.0.1:$HERALD_PORT$FEED")
 N_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$FEED")
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-None-Match: $2" "$1"; }
 [ "$(status_of "http://127.0.0.1:$HERALD_PORT$FEED" "$H_ETAG")" = 304 ] || { echo "Herald gave no 304" >&2; exit 1; }
+O_ETAG=$(etag_of "http://127.0.0.1:$OFF_PORT$FEED")
+[ "$(status_of "http://127.0.0.1:$OFF_PORT$FEED" "$O_ETAG")" = 304 ] || { echo "Herald (counting off) gave no 304" >&2; exit 1; }
+# Its links name its own port, so its bytes differ from the first's; their size must not.
+o_gzip=$(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED" | wc -c)
 [ "$(status_of "http://127.0.0.1:$NGINX_PORT$FEED" "$N_ETAG")" = 304 ] || { echo "nginx gave no 304" >&2; exit 1; }
 HT_ETAG=$(etag_of "http://127.0.0.1:$HERALD_PORT$TAG_FEED")
 NT_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$TAG_FEED")
 [ "$(status_of "http://127.0.0.1:$HERALD_PORT$TAG_FEED" "$HT_ETAG")" = 304 ] || { echo "Herald gave no 304 for the tag feed" >&2; exit 1; }
 
-rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$@" | awk '/Requests\/sec/{printf "%d", $2}'; }
+rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "$AGENT" "$@" | awk '/Requests\/sec/{printf "%d", $2}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 # Warm up both (JIT, connection pools), then alternate runs so drift hits both alike.
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED" >/dev/null
-hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=()
+hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=() og=() o3=()
 for _ in $(seq 1 "$RUNS"); do
 	hg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED")")
+	og+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED")")
 	ng+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED")")
 	h3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED")")
+	o3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED")")
 	n3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $N_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED")")
 	htg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED")")
 	ntg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$TAG_FEED")")
@@ -204,7 +231,7 @@ gzip_bytes=$(stat -c %s "$WORK/root$FEED.gz")
 items=$(grep -o '<item>' "$WORK/root$FEED" | wc -l)
 
 echo
-echo "Feed $FEED: $items items, $plain_bytes bytes plain, $gzip_bytes gzip; gzip bytes served: Herald $h_gzip, nginx $n_gzip"
+echo "Feed $FEED: $items items, $plain_bytes bytes plain, $gzip_bytes gzip; gzip bytes served: Herald $h_gzip, nginx $n_gzip; Herald (counting off): $o_gzip bytes gzip"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $RUNS runs each, median requests/s"
 printf '%-34s %-24s %-24s %s\n' "scenario" "Herald (runs -> median)" "nginx (runs -> median)" "Herald/nginx"
 row() {
@@ -218,6 +245,11 @@ row "(a) cached GET, gzip" "${hg[*]}" "${ng[*]}"
 row "(b) conditional GET -> 304" "${h3[*]}" "${n3[*]}"
 row "(a) tag feed: cached GET, gzip" "${htg[*]}" "${ntg[*]}"
 row "(b) tag feed: conditional -> 304" "${ht3[*]}" "${nt3[*]}"
+echo
+echo "Audience counting: Herald counting (above) against the same Herald with HERALD_AUDIENCE_ENABLED=false"
+printf '%-34s %-24s %-24s %s\n' "scenario" "counting on" "counting off" "on/off (goal >= 95 %)"
+row "(a) cached GET, gzip" "${hg[*]}" "${og[*]}"
+row "(b) conditional GET -> 304" "${h3[*]}" "${o3[*]}"
 echo
 echo "(c) cold render of a 50-item feed (a never-rendered page per request: DB read + render + gzip + HTTP, one at a time, after a JIT warm-up on 49-item pages):"
 echo "    $cold_count requests of at most $COLD_REQUESTS distinct pages; p50 $cold_p50, p99 $cold_p99 (goal: p99 < 20 ms)"

@@ -38,7 +38,8 @@ class ArchitectureTests {
 			"news.herald.system.." };
 
 	private static final String[] FEATURES = { "news.herald.article..", "news.herald.section..", "news.herald.event..",
-			"news.herald.feed..", "news.herald.stream..", "news.herald.ticker..", "news.herald.security.." };
+			"news.herald.feed..", "news.herald.stream..", "news.herald.ticker..", "news.herald.security..",
+			"news.herald.audience.." };
 
 	private static final JavaClasses HERALD = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -54,6 +55,8 @@ class ArchitectureTests {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("Ticker")
 			.definedBy("news.herald.ticker..")
+			.layer("Audience")
+			.definedBy("news.herald.audience..")
 			.layer("Delivery")
 			.definedBy("news.herald.feed..", "news.herald.stream..")
 			.layer("Article")
@@ -64,12 +67,14 @@ class ArchitectureTests {
 			.definedBy(FOUNDATION)
 			.whereLayer("Ticker")
 			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Audience")
+			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Delivery")
 			.mayOnlyBeAccessedByLayers("Ticker")
 			.whereLayer("Article")
 			.mayOnlyBeAccessedByLayers("Ticker", "Delivery")
 			.whereLayer("Newsroom")
-			.mayOnlyBeAccessedByLayers("Ticker", "Delivery", "Article")
+			.mayOnlyBeAccessedByLayers("Ticker", "Audience", "Delivery", "Article")
 			.check(HERALD);
 	}
 

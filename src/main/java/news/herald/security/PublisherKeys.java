@@ -29,7 +29,7 @@ import news.herald.http.Sha256;
  * position leaks through timing.
  */
 @Component
-class PublisherKeys {
+public class PublisherKeys {
 
 	private static final Log logger = LogFactory.getLog(PublisherKeys.class);
 
@@ -63,7 +63,7 @@ class PublisherKeys {
 	}
 
 	/** The key whose hash matches, if any. */
-	Optional<PublisherKey> find(String presented) {
+	public Optional<PublisherKey> find(String presented) {
 		byte[] hash = Sha256.of(presented.getBytes(StandardCharsets.UTF_8));
 		PublisherKey match = null;
 		for (Entry entry : this.entries) {

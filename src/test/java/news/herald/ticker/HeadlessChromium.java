@@ -26,7 +26,7 @@ import org.opentest4j.AssertionFailedError;
  * are skipped ({@link Required}), unless {@code HERALD_REQUIRE_BROWSER=true} (CI) makes
  * that a failure.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -51,7 +51,7 @@ final class HeadlessChromium implements AutoCloseable {
 	 * context starts, saying why; fails it instead when
 	 * {@code HERALD_REQUIRE_BROWSER=true}.
 	 */
-	static final class Required implements ExecutionCondition {
+	public static final class Required implements ExecutionCondition {
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -79,7 +79,7 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/** Starts the browser in the given time zone. */
-	static HeadlessChromium start(String timeZone) {
+	public static HeadlessChromium start(String timeZone) {
 		Path chromium = CHROMIUM;
 		Path chromedriver = CHROMEDRIVER;
 		Assertions.assertNull(missing(), HeadlessChromium::missing);
@@ -114,16 +114,16 @@ final class HeadlessChromium implements AutoCloseable {
 		}
 	}
 
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 
-	void resize(int width, int height) {
+	public void resize(int width, int height) {
 		this.driver.manage().window().setSize(new Dimension(width, height));
 	}
 
 	/** Saves what the browser shows under {@code target/screenshots/<name>.png}. */
-	Path screenshot(String name) {
+	public Path screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
