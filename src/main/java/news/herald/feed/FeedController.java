@@ -99,7 +99,7 @@ class FeedController {
 				.onErrorMap((ex) -> new FeedUnavailableException(this.settings.retryAfter(), ex));
 		}
 		RenderedFeed cached = this.cache.get(key);
-		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {
+		if (cached != null && cached.stamp().sameEvent(stamp)) {
 			return this.responses.write(exchange, cached);
 		}
 		RenderedFeed.Validators validators = RenderedFeed.Validators.of(stamp, this.pages.settingsDigest());

@@ -23,18 +23,19 @@ class FeedStampRepository {
 	 */
 	Flux<SectionStamp> newestPerSection(long throughId) {
 		return this.db.sql("""
-				select distinct on (slug) slug, id, created_at
+				select distinct on (slug) slug, id, timeline, created_at
 				from (
-				    select section as slug, id, created_at from article_events where id <= :through
+				    select section as slug, id, timeline, created_at from article_events where id <= :through
 				    union all
-				    select previous_section, id, created_at from article_events
+				    select previous_section, id, timeline, created_at from article_events
 				    where id <= :through and previous_section is not null
 				) touched
 				order by slug, id desc
 				""")
 			.bind("through", throughId)
 			.map((row) -> new SectionStamp(row.get("slug", String.class),
-					new FeedStamp(row.get("id", Long.class), row.get("created_at", Instant.class))))
+					new FeedStamp(row.get("id", Long.class), row.get("timeline", Integer.class),
+							row.get("created_at", Instant.class))))
 			.all();
 	}
 

@@ -57,7 +57,7 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 			.withZone(ZoneOffset.UTC);
 
 		static Validators of(FeedStamp stamp, String settingsDigest) {
-			String tag = "\"" + settingsDigest + "-" + stamp.eventId();
+			String tag = "\"" + settingsDigest + "-" + stamp.token();
 			String lastModified = null;
 			long second = -1;
 			Instant settledAt = null;
