@@ -191,8 +191,10 @@ class FailoverIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			lostArticles.add(desk.publishAcknowledged(PATIENCE));
 		}
+		// At least the five acknowledged; a write whose answer came too late for the
+		// writer may have committed too.
 		List<String> lost = outbox(this.primary, sharedId);
-		assertThat(lost).hasSize(5);
+		assertThat(lost).hasSizeGreaterThanOrEqualTo(5);
 		awaitLastEvent(readers, lost.get(lost.size() - 1));
 		Feed seenBeforeTheFailover = awaitFeed(this.one.port(),
 				(feed) -> feed.body().contains(lostArticles.get(lostArticles.size() - 1)));
@@ -204,7 +206,7 @@ class FailoverIntegrationTests {
 			rewritten.add(desk.publishAcknowledged(PATIENCE));
 		}
 		List<String> history = outbox(this.primary, sharedId);
-		assertThat(history).hasSize(8);
+		assertThat(history).hasSizeGreaterThanOrEqualTo(8);
 		assertThat(this.primary.column("select id::text from articles")).doesNotContainAnyElementsOf(lostArticles)
 			.containsAll(rewritten);
 		for (int i = 0; i < lost.size(); i++) {
