@@ -136,7 +136,7 @@ if [ "$STORM" -gt 0 ]; then
 			\"url\": \"https://news.example/storm/$i\", \"language\": \"en\"}"
 	done
 	sleep 1
-	last=$(curl -fs "http://127.0.0.1:$HERALD_PORT/stream?backfill=1" --max-time 2 | awk '/^id: / { print $2; exit }' || true)
+	last=$(curl -fs "http://127.0.0.1:$HERALD_PORT/stream?backfill=1" --max-time 2 | awk '/^id: / { n = $2; sub(/.*-/, "", n); print n; exit }' || true)
 	first=$((last - REPLAY + 1))
 	# The bytes Herald replays for that resume: the reference sends exactly these.
 	curl -fs -H "Last-Event-ID: $((first - 1))" --max-time 2 "http://127.0.0.1:$HERALD_PORT/stream" \

@@ -125,7 +125,9 @@ public class StormLoad {
 					pending.delete(0, end + 2);
 					if (block.startsWith("id: ")) {
 						int eol = block.indexOf('\n');
-						found.add(Long.parseLong(block.substring(4, (eol > 0) ? eol : block.length()).strip()));
+						// id: <timeline>-<id>; the outbox id is what the storm checks.
+						String id = block.substring(4, (eol > 0) ? eol : block.length()).strip();
+						found.add(Long.parseLong(id.substring(id.indexOf('-') + 1)));
 					}
 				}
 				return found;

@@ -129,7 +129,8 @@
 				return;
 			}
 			if (headline && headline.id) {
-				apply(headline, Number(event.lastEventId) || 0);
+				// Ids read <timeline>-<id>; headlines are ordered by the id.
+				apply(headline, Number(event.lastEventId.split('-').pop()) || 0);
 				empty.hidden = list.children.length > 0;
 			}
 		};

@@ -261,7 +261,8 @@
 					each(function (w) {
 						// An update that moved a headline away reaches the widget it left.
 						if (w.accepts(headline) || type !== 'published') {
-							w[type](headline, Number(event.lastEventId) || 0);
+							// Ids read <timeline>-<id>; headlines are ordered by the id.
+							w[type](headline, Number(event.lastEventId.split('-').pop()) || 0);
 							w.shown();
 						}
 					});

@@ -8,13 +8,15 @@ import java.util.List;
  * validators and paging. {@code previousSection} is set when an update moved the article,
  * so the section it left hears about it too; {@code previous} likewise carries the tags,
  * authors and language an update took away (null when nothing came before).
+ * {@code timeline} is the PostgreSQL timeline the event was written on: with {@code id}
+ * it names the event across a failover (see {@link OutboxPosition}).
  */
 public record ArticleEvent(long id, ArticleEventType type, String section, String previousSection, Headline headline,
-		Instant createdAt, Taxonomy taxonomy, Taxonomy previous) {
+		Instant createdAt, int timeline, Taxonomy taxonomy, Taxonomy previous) {
 
 	public ArticleEvent(long id, ArticleEventType type, String section, String previousSection, Headline headline,
-			Instant createdAt) {
-		this(id, type, section, previousSection, headline, createdAt, Taxonomy.NONE, null);
+			Instant createdAt, int timeline) {
+		this(id, type, section, previousSection, headline, createdAt, timeline, Taxonomy.NONE, null);
 	}
 
 	/** The article's state as the event's feeds other than sections see it. */

@@ -99,7 +99,7 @@ public class ArticleEventRepository {
 	 */
 	public Flux<ArticleEvent> findAfter(long afterId, Collection<String> sections, int limit) {
 		var spec = this.db.sql("""
-				select id, type, section, previous_section, headline, created_at, tags, authors, language,
+				select id, type, section, previous_section, headline, created_at, timeline, tags, authors, language,
 				    previous_tags, previous_authors, previous_language
 				from article_events
 				where id > :after %s
@@ -129,7 +129,7 @@ public class ArticleEventRepository {
 	public Flux<ArticleEvent> findLatest(Collection<String> sections, int limit) {
 		String where = (sections != null) ? "where " + IN_SECTIONS : "";
 		var spec = this.db.sql("""
-				select id, type, section, previous_section, headline, created_at, tags, authors, language,
+				select id, type, section, previous_section, headline, created_at, timeline, tags, authors, language,
 				    previous_tags, previous_authors, previous_language
 				from article_events
 				%s
@@ -161,19 +161,59 @@ public class ArticleEventRepository {
 			.one();
 	}
 
-	/** Creation time of an event, empty when no such event exists. */
-	public Mono<Instant> createdAt(long id) {
-		return this.db.sql("select created_at from article_events where id = :id")
+	/** Position of the newest committed event, {@link OutboxPosition#START} when none. */
+	public Mono<OutboxPosition> latest() {
+		return this.db.sql("select timeline, id from article_events order by id desc limit 1")
+			.map(ArticleEventRepository::position)
+			.one()
+			.defaultIfEmpty(OutboxPosition.START);
+	}
+
+	/**
+	 * Where the history this database holds parted from {@code delivered}, a position
+	 * this instance delivered, perhaps from an earlier primary: {@code delivered} itself
+	 * while the database still holds that event, otherwise the newest event before it
+	 * written no later than its timeline (a promoted standby writes on a newer one).
+	 */
+	public Mono<OutboxPosition> commonAncestor(OutboxPosition delivered) {
+		return this.db.sql("""
+				select timeline, id from article_events
+				where id <= :id and timeline <= :timeline and (id < :id or timeline = :timeline)
+				order by id desc
+				limit 1
+				""")
+			.bind("id", delivered.id())
+			.bind("timeline", delivered.timeline())
+			.map(ArticleEventRepository::position)
+			.one()
+			.defaultIfEmpty(OutboxPosition.START);
+	}
+
+	/**
+	 * When an event was written and on which timeline; empty when no such event exists.
+	 */
+	public Mono<Stored> stored(long id) {
+		return this.db.sql("select created_at, timeline from article_events where id = :id")
 			.bind("id", id)
-			.map((row) -> row.get("created_at", Instant.class))
+			.map((row) -> new Stored(row.get("created_at", Instant.class), row.get("timeline", Integer.class)))
 			.one();
+	}
+
+	private static OutboxPosition position(Readable row) {
+		return new OutboxPosition(row.get("timeline", Integer.class), row.get("id", Long.class));
+	}
+
+	/** What the outbox holds under an id. */
+	public record Stored(Instant createdAt, int timeline) {
+
 	}
 
 	private ArticleEvent event(Readable row) {
 		Headline headline = this.json.readValue(row.get("headline", Json.class).asArray(), Headline.class);
 		return new ArticleEvent(row.get("id", Long.class), ArticleEventType.fromWireName(row.get("type", String.class)),
 				row.get("section", String.class), row.get("previous_section", String.class), headline,
-				row.get("created_at", Instant.class), new ArticleEvent.Taxonomy(list(row.get("tags", String[].class)),
+				row.get("created_at", Instant.class), row.get("timeline", Integer.class),
+				new ArticleEvent.Taxonomy(list(row.get("tags", String[].class)),
 						list(row.get("authors", String[].class)), row.get("language", String.class)),
 				previous(row));
 	}

@@ -1,7 +1,7 @@
 package news.herald.event;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
@@ -26,6 +26,12 @@ import news.herald.system.LifecyclePhases;
  * Because it always reads from the table rather than trusting notifications, an event
  * committed on any instance, or while the connection was down, is delivered exactly once
  * and in id order.
+ * <p>
+ * Each time the connection comes back it first checks that the database still holds the
+ * last event it delivered. After an asynchronous failover the promoted standby may lack
+ * the newest events and hand their ids out again; the relay then goes back to where the
+ * two histories part, announces that point on {@link #forks()} and delivers the new
+ * history from there, so no event of it is skipped for having a familiar id.
  */
 @Component
 public class EventRelay extends BackgroundSubscription {
@@ -36,6 +42,8 @@ public class EventRelay extends BackgroundSubscription {
 
 	private static final Object WAKE_UP = new Object();
 
+	private static final Object CONNECTED = new Object();
+
 	private static final Duration PROBE_INTERVAL = Duration.ofSeconds(10);
 
 	private final ArticleEventRepository repository;
@@ -44,7 +52,11 @@ public class EventRelay extends BackgroundSubscription {
 
 	private final Sinks.Many<ArticleEvent> sink = Sinks.many().multicast().directBestEffort();
 
-	private final AtomicLong lastDelivered = new AtomicLong();
+	private final Sinks.Many<OutboxPosition> forks = Sinks.many().multicast().directBestEffort();
+
+	private final AtomicReference<OutboxPosition> lastDelivered = new AtomicReference<>(OutboxPosition.START);
+
+	private volatile boolean started;
 
 	private volatile boolean connected;
 
@@ -67,8 +79,24 @@ public class EventRelay extends BackgroundSubscription {
 		return this.sink.asFlux();
 	}
 
+	/**
+	 * Where the database's history parted from what this instance had delivered: the
+	 * newest event both share. Emitted on the relay's thread before any event of the new
+	 * history, so a subscriber that handles it at once sees it in order with
+	 * {@link #events()}; every delivered event after that position was lost with the old
+	 * primary.
+	 */
+	public Flux<OutboxPosition> forks() {
+		return this.forks.asFlux();
+	}
+
 	/** Id of the newest event this instance has delivered to {@link #events()}. */
 	public long lastDelivered() {
+		return this.lastDelivered.get().id();
+	}
+
+	/** Position of the newest event this instance has delivered to {@link #events()}. */
+	public OutboxPosition lastPosition() {
 		return this.lastDelivered.get();
 	}
 
@@ -83,11 +111,13 @@ public class EventRelay extends BackgroundSubscription {
 		// After a stop (a test context is paused between uses) it catches up from where
 		// it
 		// was instead, so subscribers that stayed miss nothing.
-		if (this.lastDelivered.get() == 0) {
-			this.lastDelivered.set(this.repository.latestId().block(Duration.ofSeconds(30)));
+		if (!this.started) {
+			this.lastDelivered.set(this.repository.latest().block(Duration.ofSeconds(30)));
+			this.started = true;
 		}
 		running(listen().onBackpressureLatest()
-			.concatMap((wakeUp) -> catchUp().then(Mono.just(wakeUp)), 1)
+			.concatMap((wakeUp) -> ((wakeUp == CONNECTED) ? checkHistory() : Mono.empty()).thenMany(catchUp())
+				.then(Mono.just(wakeUp)), 1)
 			.doOnError((ex) -> {
 				this.connected = false;
 				logger.warn("Lost the event LISTEN connection (" + ex.getMessage() + "); reconnecting");
@@ -116,13 +146,15 @@ public class EventRelay extends BackgroundSubscription {
 	 * and silent forever.
 	 */
 	private Flux<Object> listen() {
-		return Flux.usingWhen(Mono.from(this.listenConnections.create()).cast(PostgresqlConnection.class),
-				(connection) -> connection.createStatement("LISTEN " + ArticleEventRepository.CHANNEL)
-					.execute()
-					.flatMap(PostgresqlResult::getRowsUpdated)
-					.then(Mono.fromRunnable(() -> this.connected = true))
-					.thenMany(Flux.just(WAKE_UP).concatWith(Flux.merge(notifications(connection), probe(connection)))),
-				(connection) -> Mono.from(connection.close()).onErrorResume((ex) -> Mono.empty()));
+		return Flux
+			.usingWhen(Mono.from(this.listenConnections.create()).cast(PostgresqlConnection.class),
+					(connection) -> connection.createStatement("LISTEN " + ArticleEventRepository.CHANNEL)
+						.execute()
+						.flatMap(PostgresqlResult::getRowsUpdated)
+						.then(Mono.fromRunnable(() -> this.connected = true))
+						.thenMany(Flux.just(CONNECTED)
+							.concatWith(Flux.merge(notifications(connection), probe(connection)))),
+					(connection) -> Mono.from(connection.close()).onErrorResume((ex) -> Mono.empty()));
 	}
 
 	private Flux<Object> notifications(PostgresqlConnection connection) {
@@ -141,16 +173,37 @@ public class EventRelay extends BackgroundSubscription {
 				.timeout(PROBE_INTERVAL), 1);
 	}
 
+	/**
+	 * After a (re)connection: whether the database still holds the last delivered event
+	 * (the same id on the same timeline). If not, the relay moves back to the common
+	 * ancestor and announces the fork.
+	 */
+	private Mono<Void> checkHistory() {
+		return Mono.defer(() -> {
+			OutboxPosition delivered = this.lastDelivered.get();
+			if (delivered.id() == 0) {
+				return Mono.empty();
+			}
+			return this.repository.commonAncestor(delivered).doOnNext((ancestor) -> {
+				if (!ancestor.equals(delivered) && this.lastDelivered.compareAndSet(delivered, ancestor)) {
+					logger.warn("The database no longer holds event " + delivered + " that this instance delivered"
+							+ " (a failover lost it); following the new history from " + ancestor);
+					this.forks.emitNext(ancestor, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+				}
+			}).then();
+		});
+	}
+
 	private Flux<ArticleEvent> catchUp() {
-		return Flux.defer(() -> this.repository.findAllAfter(this.lastDelivered.get(), null, BATCH))
+		return Flux.defer(() -> this.repository.findAllAfter(this.lastDelivered.get().id(), null, BATCH))
 			.doOnNext(this::deliver);
 	}
 
 	private void deliver(ArticleEvent event) {
-		if (event.id() <= this.lastDelivered.get()) {
+		if (event.id() <= this.lastDelivered.get().id()) {
 			return;
 		}
-		this.lastDelivered.set(event.id());
+		this.lastDelivered.set(OutboxPosition.of(event));
 		this.sink.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 	}
 

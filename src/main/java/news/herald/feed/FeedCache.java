@@ -46,7 +46,7 @@ class FeedCache {
 	 * time.
 	 */
 	Mono<RenderedFeed> render(FeedKey key, FeedStamp stamp, Supplier<Mono<RenderedFeed>> render) {
-		Render job = new Render(key, stamp.eventId());
+		Render job = new Render(key, stamp.eventId(), stamp.timeline());
 		return this.rendering.computeIfAbsent(job,
 				(k) -> Mono.defer(render)
 					.doOnNext((feed) -> store(key, feed))
@@ -56,10 +56,11 @@ class FeedCache {
 
 	private void store(FeedKey key, RenderedFeed feed) {
 		this.rendered.asMap()
-			.merge(key, feed, (old, fresh) -> (fresh.stamp().eventId() >= old.stamp().eventId()) ? fresh : old);
+			.merge(key, feed, (old, fresh) -> (fresh.stamp().eventId() >= old.stamp().eventId()
+					|| fresh.stamp().timeline() != old.stamp().timeline()) ? fresh : old);
 	}
 
-	private record Render(FeedKey key, long stampId) {
+	private record Render(FeedKey key, long stampId, int stampTimeline) {
 
 	}
 

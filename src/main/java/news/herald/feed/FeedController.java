@@ -55,8 +55,8 @@ class FeedController {
 	private final Clock clock;
 
 	FeedController(FeedScopes scopes, FeedSelections selections, FeedStamps stamps, FeedCache cache, FeedPages pages,
-			PublicUrls urls, FeedResponses responses, FeedDelta delta, ProblemWriter problems, FeedProperties properties,
-			Clock clock) {
+			PublicUrls urls, FeedResponses responses, FeedDelta delta, ProblemWriter problems,
+			FeedProperties properties, Clock clock) {
 		this.scopes = scopes;
 		this.selections = selections;
 		this.stamps = stamps;
@@ -147,7 +147,7 @@ class FeedController {
 	private Mono<Void> current(ServerWebExchange exchange, FeedSelection selection, FeedKey key, FeedStamp stamp) {
 		ServerHttpRequest request = exchange.getRequest();
 		RenderedFeed cached = this.cache.get(key);
-		if (cached != null && cached.stamp().eventId() == stamp.eventId()) {
+		if (cached != null && cached.stamp().sameEvent(stamp)) {
 			return this.responses.write(exchange, cached);
 		}
 		RenderedFeed.Validators validators = RenderedFeed.Validators.of(stamp, this.pages.settingsDigest());

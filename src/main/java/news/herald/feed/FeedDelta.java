@@ -121,7 +121,8 @@ class FeedDelta {
 			if (tag.isWildcard()) {
 				return -1;
 			}
-			since = Math.max(since, RenderedFeed.Validators.eventIdOf(tag.tag(), this.pages.settingsDigest()));
+			since = Math.max(since,
+					RenderedFeed.Validators.eventIdOf(tag.tag(), this.pages.settingsDigest(), stamp.timeline()));
 		}
 		boolean usable = since > 0 && since < stamp.eventId() && stamp.eventId() - since <= this.settings.maxEvents();
 		return usable ? since : -1;
@@ -142,7 +143,8 @@ class FeedDelta {
 		}
 		return this.changes.changes(scope.sections(), since, stamp.eventId()).collectList().flatMap((found) -> {
 			Set<UUID> touched = FeedChanges.since(scope.sections(), since, found);
-			return (touched != null) ? entries(key, selection, stamp, touched) : Mono.just(Optional.<RenderedFeed>empty());
+			return (touched != null) ? entries(key, selection, stamp, touched)
+					: Mono.just(Optional.<RenderedFeed>empty());
 		})
 			.timeout(this.timeout)
 			.doOnNext((delta) -> this.rendered.put(job, delta))

@@ -88,7 +88,7 @@ class FeedFastPath implements WebFilter {
 		}
 		RenderedFeed cached = this.cache
 			.get(new FeedKey(this.urls.base(request), address.cacheKey(), route.format(), null, this.defaultLimit));
-		if (cached == null || cached.stamp().eventId() != stamp.eventId()) {
+		if (cached == null || !cached.stamp().sameEvent(stamp)) {
 			return chain.filter(exchange);
 		}
 		return this.responses.write(exchange, cached);

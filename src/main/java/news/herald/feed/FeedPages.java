@@ -90,8 +90,7 @@ class FeedPages {
 		return render(key, scope, null, stamp, found);
 	}
 
-	private RenderedFeed render(FeedKey key, FeedSelection scope, String query, FeedStamp stamp,
-			List<Article> found) {
+	private RenderedFeed render(FeedKey key, FeedSelection scope, String query, FeedStamp stamp, List<Article> found) {
 		boolean more = found.size() > key.limit();
 		List<Article> page = more ? found.subList(0, key.limit()) : found;
 		Long next = more ? page.get(page.size() - 1).seq() : null;

@@ -30,18 +30,19 @@ class FeedStampRepository {
 	 */
 	Flux<SectionStamp> newestPerSection(long throughId) {
 		return this.db.sql("""
-				select distinct on (slug) slug, id, created_at
+				select distinct on (slug) slug, id, timeline, created_at
 				from (
-				    select section as slug, id, created_at from article_events where id <= :through
+				    select section as slug, id, timeline, created_at from article_events where id <= :through
 				    union all
-				    select previous_section, id, created_at from article_events
+				    select previous_section, id, timeline, created_at from article_events
 				    where id <= :through and previous_section is not null
 				) touched
 				order by slug, id desc
 				""")
 			.bind("through", throughId)
 			.map((row) -> new SectionStamp(row.get("slug", String.class),
-					new FeedStamp(row.get("id", Long.class), row.get("created_at", Instant.class))))
+					new FeedStamp(row.get("id", Long.class), row.get("timeline", Integer.class),
+							row.get("created_at", Instant.class))))
 			.all();
 	}
 
@@ -51,25 +52,27 @@ class FeedStampRepository {
 	 */
 	Flux<NameStamp> newestPerName(long throughId) {
 		return this.db.sql("""
-				select distinct on (kind, name) kind, name, id, created_at
+				select distinct on (kind, name) kind, name, id, timeline, created_at
 				from (
-				    select 'tag' as kind, unnest(tags || coalesce(previous_tags, '{}')) as name, id, created_at
+				    select 'tag' as kind, unnest(tags || coalesce(previous_tags, '{}')) as name, id, timeline,
+				        created_at
 				    from article_events where id <= :through
 				    union all
-				    select 'author', unnest(authors || coalesce(previous_authors, '{}')), id, created_at
+				    select 'author', unnest(authors || coalesce(previous_authors, '{}')), id, timeline, created_at
 				    from article_events where id <= :through
 				    union all
-				    select 'lang', lower(language), id, created_at
+				    select 'lang', lower(language), id, timeline, created_at
 				    from article_events where id <= :through and language is not null
 				    union all
-				    select 'lang', lower(previous_language), id, created_at
+				    select 'lang', lower(previous_language), id, timeline, created_at
 				    from article_events where id <= :through and previous_language is not null
 				) touched
 				order by kind, name, id desc
 				""")
 			.bind("through", throughId)
 			.map((row) -> new NameStamp(row.get("kind", String.class), row.get("name", String.class),
-					new FeedStamp(row.get("id", Long.class), row.get("created_at", Instant.class))))
+					new FeedStamp(row.get("id", Long.class), row.get("timeline", Integer.class),
+							row.get("created_at", Instant.class))))
 			.all();
 	}
 
@@ -82,7 +85,7 @@ class FeedStampRepository {
 		String before = condition(filter, "coalesce(previous_section, section)", "coalesce(previous_tags, tags)",
 				"coalesce(previous_authors, authors)", "coalesce(previous_language, language)");
 		GenericExecuteSpec spec = this.db.sql("""
-				select id, created_at from article_events
+				select id, timeline, created_at from article_events
 				where id <= :through and ((%s) or (%s))
 				order by id desc
 				limit 1
@@ -99,7 +102,9 @@ class FeedStampRepository {
 		if (filter.language() != null) {
 			spec = spec.bind("language", filter.language());
 		}
-		return spec.map((row) -> new FeedStamp(row.get("id", Long.class), row.get("created_at", Instant.class)))
+		return spec
+			.map((row) -> new FeedStamp(row.get("id", Long.class), row.get("timeline", Integer.class),
+					row.get("created_at", Instant.class)))
 			.one()
 			.defaultIfEmpty(FeedStamp.NONE);
 	}

@@ -14,12 +14,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.Disposables;
+
+import reactor.util.retry.Retry;
 
 import org.springframework.stereotype.Component;
 
 import news.herald.article.NameSlugs;
 import news.herald.event.ArticleEvent;
 import news.herald.event.EventRelay;
+import news.herald.event.OutboxPosition;
 import news.herald.system.BackgroundSubscription;
 import news.herald.system.LifecyclePhases;
 
@@ -31,7 +35,9 @@ import news.herald.system.LifecyclePhases;
  * recently asked {@value #COMBINATIONS}. Both then follow the {@link EventRelay}, which
  * delivers every instance's events to every instance in id order; an event names the
  * tags, authors and language its article had before and after it, so a re-tag changes the
- * feeds of both tags.
+ * feeds of both tags. When the relay finds the database's history forked (a failover lost
+ * the newest events), the stamps are read again up to the fork: newer ones may name lost
+ * events, whose ids the new history hands out again.
  */
 @Component
 class FeedStamps extends BackgroundSubscription {
@@ -117,9 +123,12 @@ class FeedStamps extends BackgroundSubscription {
 	public void start() {
 		// Subscribe first, then read up to what the relay has delivered: every event is
 		// either in the read or delivered afterwards, and merging keeps the newest.
-		running(this.relay.events()
-			.subscribe(this::apply, (ex) -> logger.error("Feed validators stopped following events", ex),
-					() -> logger.info("Feed validators stopped following events: the relay completed")));
+		// Forks are handled on the relay's thread as they come, before the events after
+		// them.
+		running(Disposables.composite(this.relay.forks().subscribe(this::forked),
+				this.relay.events()
+					.subscribe(this::apply, (ex) -> logger.error("Feed validators stopped following events", ex),
+							() -> logger.info("Feed validators stopped following events: the relay completed"))));
 		long barrier = this.relay.lastDelivered();
 		// Runs on the main thread while the context starts.
 		List<FeedStampRepository.SectionStamp> initial = this.repository.newestPerSection(barrier)
@@ -144,7 +153,7 @@ class FeedStamps extends BackgroundSubscription {
 	}
 
 	private void apply(ArticleEvent event) {
-		FeedStamp stamp = new FeedStamp(event.id(), event.createdAt());
+		FeedStamp stamp = new FeedStamp(event.id(), event.timeline(), event.createdAt());
 		touch(this.scopes.affectedBy(event), stamp);
 		touch(taxonomyKeys(event), stamp);
 		for (Combination combination : this.combinations.asMap().values()) {
@@ -167,6 +176,25 @@ class FeedStamps extends BackgroundSubscription {
 			}
 		}
 		return keys;
+	}
+
+	/**
+	 * Forgets every stamp and reads them again up to the common ancestor; until then
+	 * feeds are served without validators, and events after the fork merge in as they
+	 * come, as at start-up.
+	 */
+	private void forked(OutboxPosition ancestor) {
+		this.ready = false;
+		this.stamps.clear();
+		this.repository.newestPerSection(ancestor.id())
+			.doOnNext((row) -> touch(this.scopes.affectedBy(row.section()), row.stamp()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
+			.doOnComplete(() -> {
+				this.ready = true;
+				logger.info("Feed validators read again up to " + ancestor + " after the database's history forked");
+			})
+			.subscribe((row) -> {
+			}, (ex) -> logger.error("Could not read feed validators again", ex));
 	}
 
 	private void touch(Collection<String> keys, FeedStamp stamp) {

@@ -57,7 +57,7 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 			.withZone(ZoneOffset.UTC);
 
 		static Validators of(FeedStamp stamp, String settingsDigest) {
-			String tag = "\"" + settingsDigest + "-" + stamp.eventId();
+			String tag = "\"" + settingsDigest + "-" + stamp.token();
 			String lastModified = null;
 			long second = -1;
 			Instant settledAt = null;
@@ -71,13 +71,16 @@ record RenderedFeed(FeedStamp stamp, FeedFormat format, byte[] plain, byte[] gzi
 		}
 
 		/**
-		 * The event id an ETag of these settings names (in any coding), or -1 when it is
-		 * not one: the inverse of {@link #of}, for RFC 3229 deltas.
+		 * The event id an ETag of these settings names (in any coding) when it was
+		 * current on this timeline, or -1 when it is not one: the inverse of {@link #of},
+		 * for RFC 3229 deltas. A tag of another timeline may name an event a failover
+		 * lost.
 		 * @param tag the entity tag without quotes or weak prefix
 		 * @param settingsDigest the current settings digest
+		 * @param timeline the timeline of the feed's newest event
 		 */
-		static long eventIdOf(String tag, String settingsDigest) {
-			String prefix = settingsDigest + "-";
+		static long eventIdOf(String tag, String settingsDigest, int timeline) {
+			String prefix = settingsDigest + "-" + timeline + "-";
 			if (!tag.startsWith(prefix)) {
 				return -1;
 			}

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import news.herald.event.EventRelay;
+import news.herald.event.OutboxPosition;
 
 /**
  * This instance's live frames: each event from the {@link EventRelay} encoded once, and a
@@ -24,6 +26,11 @@ import news.herald.event.EventRelay;
  * group's fan-out runs on that loop: the relay thread hands a frame to each loop once,
  * every loop writes to its own connections without a thread hop per subscriber, and the
  * loops share the work across cores.
+ * <p>
+ * When the relay finds that the database's history forked (an asynchronous failover lost
+ * its newest events), the window forgets the lost frames and every stream gets
+ * {@code event: reset} naming the last event both histories share, before any event of
+ * the new history, whose ids the lost ones may have had.
  */
 @Component
 class Broadcast implements DisposableBean {
@@ -38,15 +45,21 @@ class Broadcast implements DisposableBean {
 
 	private final RecentFrames recent;
 
+	private final FrameEncoder encoder;
+
 	Broadcast(EventRelay relay, FrameEncoder encoder, RecentFrames recent, StreamProperties properties) {
 		this.relay = relay;
 		this.recent = recent;
+		this.encoder = encoder;
 		Flux<Frame> events = relay.events().map(encoder::encode);
 		Flux<Frame> heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
 			.map((tick) -> Frame.KEEP_ALIVE)
 			.onBackpressureDrop();
 		// merge serializes the two sources: frames are handed on in one order.
-		this.source = Flux.merge(events, heartbeats).subscribe(this::emit);
+		// Forks are handled on the relay's thread as they come, so they reach every loop
+		// before the events that follow them.
+		this.source = Disposables.composite(relay.forks().subscribe(this::forked),
+				Flux.merge(events, heartbeats).subscribe(this::emit));
 	}
 
 	/**
@@ -66,6 +79,16 @@ class Broadcast implements DisposableBean {
 	 */
 	long lastId() {
 		return this.relay.lastDelivered();
+	}
+
+	/** {@link #lastId()} with its timeline: where a reset tells a client to continue. */
+	OutboxPosition lastPosition() {
+		return this.relay.lastPosition();
+	}
+
+	private void forked(OutboxPosition ancestor) {
+		this.recent.forget(ancestor.id());
+		emit(this.encoder.reset(ancestor, "diverged"));
 	}
 
 	private void emit(Frame frame) {

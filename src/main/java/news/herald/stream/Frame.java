@@ -6,17 +6,17 @@ import java.util.Set;
 
 /**
  * One piece of a stream, already encoded as {@code text/event-stream} bytes. An article
- * event is encoded once and the same bytes go to every subscriber. {@code id} is the
- * {@code id:} the frame carries (0 for keep-alive comments and {@code retry:});
- * {@code section} is null for frames that go to every stream, and {@code createdAt} is
- * set only for article events.
+ * event is encoded once and the same bytes go to every subscriber. {@code id} and
+ * {@code timeline} are the outbox position the frame's {@code id:} names (0 for
+ * keep-alive comments, {@code retry:} and presence); {@code section} is null for frames
+ * that go to every stream, and {@code createdAt} is set only for article events.
  */
-record Frame(long id, String section, String previousSection, Instant createdAt, byte[] bytes) {
+record Frame(long id, int timeline, String section, String previousSection, Instant createdAt, byte[] bytes) {
 
 	static final Frame KEEP_ALIVE = control(": keep-alive\n\n");
 
 	static Frame control(String text) {
-		return new Frame(0, null, null, null, text.getBytes(StandardCharsets.UTF_8));
+		return new Frame(0, 0, null, null, null, text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static Frame retry(long millis) {
@@ -25,6 +25,13 @@ record Frame(long id, String section, String previousSection, Instant createdAt,
 
 	boolean isArticleEvent() {
 		return this.createdAt != null;
+	}
+
+	/**
+	 * A reset: the client should reload, and its stream continues after this frame's id.
+	 */
+	boolean isReset() {
+		return this.createdAt == null && this.id > 0;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.Headline;
+import news.herald.event.OutboxPosition;
 
 /**
  * The stream's wire format: an article event becomes {@code id:}, {@code event:} and one
@@ -32,8 +33,8 @@ class FrameEncoder {
 		HeadlineData data = new HeadlineData(headline.id(), headline.slug(), headline.title(), headline.summary(),
 				headline.url(), headline.section(), event.previousSection(), headline.publishedAt(),
 				headline.updatedAt(), headline.imageUrl(), headline.version());
-		return new Frame(event.id(), event.section(), event.previousSection(), event.createdAt(),
-				bytes(event.id(), event.type().wireName(), this.json.writeValueAsBytes(data)));
+		return new Frame(event.id(), event.timeline(), event.section(), event.previousSection(), event.createdAt(),
+				bytes(OutboxPosition.of(event), event.type().wireName(), this.json.writeValueAsBytes(data)));
 	}
 
 	/**
@@ -41,9 +42,10 @@ class FrameEncoder {
 	 * should reload; the id is where the stream continues, so the client's next reconnect
 	 * resumes from there instead of asking for the lost id again.
 	 */
-	Frame reset(long continueAfter, String reason) {
+	Frame reset(OutboxPosition continueAfter, String reason) {
 		byte[] data = this.json.writeValueAsBytes(new Reset(reason));
-		return new Frame(continueAfter, null, null, null, bytes(continueAfter, "reset", data));
+		return new Frame(continueAfter.id(), continueAfter.timeline(), null, null, null,
+				bytes(continueAfter, "reset", data));
 	}
 
 	/**
@@ -55,10 +57,10 @@ class FrameEncoder {
 		out.writeBytes("event: presence\ndata: ".getBytes(StandardCharsets.UTF_8));
 		out.writeBytes(data);
 		out.writeBytes(new byte[] { '\n', '\n' });
-		return new Frame(0, null, null, null, out.toByteArray());
+		return new Frame(0, 0, null, null, null, out.toByteArray());
 	}
 
-	private static byte[] bytes(long id, String event, byte[] data) {
+	private static byte[] bytes(OutboxPosition id, String event, byte[] data) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 48);
 		out.writeBytes(("id: " + id + "\nevent: " + event + "\ndata: ").getBytes(StandardCharsets.UTF_8));
 		out.writeBytes(data);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
+import news.herald.event.OutboxPosition;
 import news.herald.system.LifecyclePhases;
 
 /**
@@ -133,6 +134,35 @@ class RecentFrames implements SmartLifecycle {
 			evictOldest();
 		}
 		evictOlderThan(Instant.now(this.clock).minus(this.maxAge));
+	}
+
+	/**
+	 * Drops the frames after {@code ancestor}: the database's history forked there, and
+	 * their events are lost. New events may reuse their ids.
+	 */
+	synchronized void forget(long ancestor) {
+		while (!this.frames.isEmpty() && this.frames.peekLast().id() > ancestor) {
+			Frame lost = this.frames.removeLast();
+			this.bytes -= lost.bytes().length;
+		}
+		this.floor = Math.min(this.floor, ancestor);
+	}
+
+	/**
+	 * Whether the window holds the event {@code position} names: true or false when it
+	 * holds that id, null when it cannot tell (the id is outside the window).
+	 */
+	synchronized Boolean holds(OutboxPosition position) {
+		for (Iterator<Frame> newestFirst = this.frames.descendingIterator(); newestFirst.hasNext();) {
+			Frame frame = newestFirst.next();
+			if (frame.id() == position.id()) {
+				return position.names(frame.timeline());
+			}
+			if (frame.id() < position.id()) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
+import news.herald.event.OutboxPosition;
 
 /**
  * What a stream sends before going live: the events after the client's
@@ -52,31 +53,43 @@ class StreamHistory {
 
 	/**
 	 * Every event after {@code lastEventId} in the family, or a reset when that id is not
-	 * one of ours or is older than the retention window. Inside the window of recent
-	 * frames no database is read.
+	 * one of ours, is older than the retention window, or names an event the database no
+	 * longer holds because a failover lost it ({@code diverged}: the id is now another
+	 * event's, written on a later timeline). Inside the window of recent frames no
+	 * database is read.
 	 */
 	Flux<Frame> resume(String lastEventId, Set<String> family) {
-		Long id = parse(lastEventId);
-		if (id == null) {
+		OutboxPosition position = OutboxPosition.parse(lastEventId);
+		if (position == null) {
 			return reset("unknown-id");
 		}
+		long id = position.id();
 		return Flux.defer(() -> {
-			List<Frame> recent = this.recent.after(id, family);
+			// A bare id names whichever event has it; one with a timeline must be the
+			// same event, which the window can tell only while it holds that id.
+			Boolean held = (position.timeline() == OutboxPosition.ANY_TIMELINE) ? Boolean.TRUE
+					: this.recent.holds(position);
+			if (Boolean.FALSE.equals(held)) {
+				this.metrics.fromWindow(true);
+				return reset("diverged");
+			}
+			List<Frame> recent = (held != null) ? this.recent.after(id, family) : null;
 			if (recent != null) {
 				this.metrics.resumed("replayed");
 				this.metrics.fromWindow(true);
 				return Flux.fromIterable(recent);
 			}
 			this.metrics.fromWindow(false);
-			return resumeFromOutbox(id, family);
+			return resumeFromOutbox(position, family);
 		});
 	}
 
-	private Flux<Frame> resumeFromOutbox(long id, Set<String> family) {
+	private Flux<Frame> resumeFromOutbox(OutboxPosition position, Set<String> family) {
 		Instant oldest = Instant.now(this.clock).minus(this.properties.retention());
-		return this.events.createdAt(id)
-			.map((createdAt) -> createdAt.isBefore(oldest) ? reset("expired")
-					: replay(id, family).doOnSubscribe((s) -> this.metrics.resumed("replayed")))
+		return this.events.stored(position.id())
+			.map((stored) -> !position.names(stored.timeline()) ? reset("diverged")
+					: stored.createdAt().isBefore(oldest) ? reset("expired")
+							: replay(position.id(), family).doOnSubscribe((s) -> this.metrics.resumed("replayed")))
 			.defaultIfEmpty(Flux.defer(() -> reset("unknown-id")))
 			.flatMapMany((frames) -> frames);
 	}
@@ -105,18 +118,8 @@ class StreamHistory {
 	private Flux<Frame> reset(String reason) {
 		return Flux.defer(() -> {
 			this.metrics.resumed("reset");
-			return Flux.just(this.encoder.reset(this.broadcast.lastId(), reason));
+			return Flux.just(this.encoder.reset(this.broadcast.lastPosition(), reason));
 		});
-	}
-
-	private static Long parse(String lastEventId) {
-		try {
-			long id = Long.parseLong(lastEventId.strip());
-			return (id > 0) ? id : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

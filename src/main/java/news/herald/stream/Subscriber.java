@@ -64,9 +64,16 @@ final class Subscriber {
 				seam.set(frame.id());
 			}
 		});
+		// A reset that arrives live (the relay found the database's history forked) moves
+		// the seam back: the new history's events reuse ids this stream has passed.
 		Flux<Frame> live = this.queue.asFlux()
 			.doOnNext((frame) -> this.queued.decrementAndGet())
-			.filter((frame) -> frame.id() == 0 || frame.id() > seam.get())
+			.filter((frame) -> frame.id() == 0 || frame.isReset() || frame.id() > seam.get())
+			.doOnNext((frame) -> {
+				if (frame.isReset()) {
+					seam.set(frame.id());
+				}
+			})
 			.doOnNext(this.onLive);
 		return Flux.concat(Flux.just(prelude), sent, live)
 			.takeUntilOther(this.overflow.asMono())

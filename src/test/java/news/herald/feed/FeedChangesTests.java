@@ -50,13 +50,15 @@ class FeedChangesTests {
 
 	@Test
 	void etagsOfTheseSettingsNameTheirEvent() {
-		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-42", "3f2a")).isEqualTo(42);
-		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-42-gzip", "3f2a")).isEqualTo(42);
-		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-42-br", "3f2a")).isEqualTo(42);
-		assertThat(RenderedFeed.Validators.eventIdOf("9999-42", "3f2a")).isEqualTo(-1);
-		assertThat(RenderedFeed.Validators.eventIdOf("3f2a--42", "3f2a")).isEqualTo(-1);
-		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-42-zstd", "3f2a")).isEqualTo(-1);
-		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-99999999999999999999", "3f2a")).isEqualTo(-1);
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1-42", "3f2a", 1)).isEqualTo(42);
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1-42-gzip", "3f2a", 1)).isEqualTo(42);
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1-42-br", "3f2a", 1)).isEqualTo(42);
+		// Another timeline's tag may name an event a failover lost.
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1-42", "3f2a", 2)).isEqualTo(-1);
+		assertThat(RenderedFeed.Validators.eventIdOf("9999-1-42", "3f2a", 1)).isEqualTo(-1);
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1--42", "3f2a", 1)).isEqualTo(-1);
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1-42-zstd", "3f2a", 1)).isEqualTo(-1);
+		assertThat(RenderedFeed.Validators.eventIdOf("3f2a-1-99999999999999999999", "3f2a", 1)).isEqualTo(-1);
 	}
 
 	private static FeedDeltaRepository.Change change(long id, ArticleEventType type, UUID article, String section) {

@@ -222,12 +222,12 @@ class FeedDeltaIntegrationTests {
 		FeedDelta delta = this.context.getBean(FeedDelta.class);
 		String digest = this.context.getBean(FeedPages.class).settingsDigest();
 		FeedKey key = new FeedKey("http://localhost", "", FeedFormat.RSS, null, 50);
-		FeedStamp stamp = new FeedStamp(5000, Instant.now());
-		assertThat(delta.since(asking("\"" + digest + "-4000-gzip\""), key, stamp)).isEqualTo(4000);
-		assertThat(delta.since(asking("W/\"" + digest + "-4000\", \"" + digest + "-4100-br\""), key, stamp))
+		FeedStamp stamp = new FeedStamp(5000, 1, Instant.now());
+		assertThat(delta.since(asking("\"" + digest + "-1-4000-gzip\""), key, stamp)).isEqualTo(4000);
+		assertThat(delta.since(asking("W/\"" + digest + "-1-4000\", \"" + digest + "-1-4100-br\""), key, stamp))
 			.isEqualTo(4100);
-		assertThat(delta.since(asking("\"" + digest + "-3999\""), key, stamp)).isEqualTo(-1);
-		assertThat(delta.since(asking("\"" + digest + "-5000\""), key, stamp)).isEqualTo(-1);
+		assertThat(delta.since(asking("\"" + digest + "-1-3999\""), key, stamp)).isEqualTo(-1);
+		assertThat(delta.since(asking("\"" + digest + "-1-5000\""), key, stamp)).isEqualTo(-1);
 	}
 
 	private static long eventId(Response response) {

@@ -10,28 +10,36 @@ class ValidatorsTests {
 
 	private static final Instant CHANGED = Instant.parse("2026-03-01T10:15:30.250Z");
 
-	private final RenderedFeed.Validators validators = RenderedFeed.Validators.of(new FeedStamp(42, CHANGED), "abc");
+	private final RenderedFeed.Validators validators = RenderedFeed.Validators.of(new FeedStamp(42, 1, CHANGED), "abc");
 
 	@Test
 	void etagsNameTheEventAndTheRepresentation() {
-		assertThat(this.validators.etag()).isEqualTo("\"abc-42\"");
-		assertThat(this.validators.gzipEtag()).isEqualTo("\"abc-42-gzip\"");
-		assertThat(this.validators.brotliEtag()).isEqualTo("\"abc-42-br\"");
-		assertThat(this.validators.etag(ContentCoding.BROTLI)).isEqualTo("\"abc-42-br\"");
-		assertThat(this.validators.etag(ContentCoding.IDENTITY)).isEqualTo("\"abc-42\"");
+		assertThat(this.validators.etag()).isEqualTo("\"abc-1-42\"");
+		assertThat(this.validators.gzipEtag()).isEqualTo("\"abc-1-42-gzip\"");
+		assertThat(this.validators.brotliEtag()).isEqualTo("\"abc-1-42-br\"");
+		assertThat(this.validators.etag(ContentCoding.BROTLI)).isEqualTo("\"abc-1-42-br\"");
+		assertThat(this.validators.etag(ContentCoding.IDENTITY)).isEqualTo("\"abc-1-42\"");
 	}
 
 	@Test
 	void ifNoneMatchAcceptsAnyRepresentationWeakFormsListsAndStar() {
-		assertThat(this.validators.matches("\"abc-42\"")).isTrue();
-		assertThat(this.validators.matches("W/\"abc-42-gzip\"")).isTrue();
-		assertThat(this.validators.matches("\"abc-42-br\"")).isTrue();
-		assertThat(this.validators.matches("\"abc-41-br\", W/\"abc-42-br\"")).isTrue();
-		assertThat(this.validators.matches("\"abc-41\", \"abc-42\"")).isTrue();
+		assertThat(this.validators.matches("\"abc-1-42\"")).isTrue();
+		assertThat(this.validators.matches("W/\"abc-1-42-gzip\"")).isTrue();
+		assertThat(this.validators.matches("\"abc-1-42-br\"")).isTrue();
+		assertThat(this.validators.matches("\"abc-1-41-br\", W/\"abc-1-42-br\"")).isTrue();
+		assertThat(this.validators.matches("\"abc-1-41\", \"abc-1-42\"")).isTrue();
 		assertThat(this.validators.matches("*")).isTrue();
-		assertThat(this.validators.matches("\"abc-41\"")).isFalse();
-		assertThat(this.validators.matches("\"abc-420\"")).isFalse();
-		assertThat(this.validators.matches("abc-42")).isFalse();
+		assertThat(this.validators.matches("\"abc-1-41\"")).isFalse();
+		assertThat(this.validators.matches("\"abc-1-420\"")).isFalse();
+		assertThat(this.validators.matches("abc-1-42")).isFalse();
+	}
+
+	@Test
+	void theSameIdOnAnotherTimelineIsAnotherState() {
+		RenderedFeed.Validators afterFailover = RenderedFeed.Validators.of(new FeedStamp(42, 2, CHANGED), "abc");
+		assertThat(afterFailover.etag()).isEqualTo("\"abc-2-42\"");
+		assertThat(afterFailover.matches(this.validators.etag())).isFalse();
+		assertThat(new FeedStamp(42, 2, CHANGED).sameEvent(new FeedStamp(42, 1, CHANGED))).isFalse();
 	}
 
 	@Test

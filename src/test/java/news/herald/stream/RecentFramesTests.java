@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import news.herald.event.OutboxPosition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The window of recent frames: what it answers from memory and where it hands over. */
@@ -42,6 +44,21 @@ class RecentFramesTests {
 	};
 
 	@Test
+	void aForkForgetsTheLostFramesAndTellsTheirIdsFromTheNewOnes() {
+		RecentFrames window = window(10);
+		window.seed(frames(1, 5, "world"), true);
+		window.forget(3);
+		assertThat(ids(window.after(0, null))).containsExactly(1L, 2L, 3L);
+		window.add(new Frame(4, 2, "world", null, NOW, bytes(4)));
+		assertThat(ids(window.after(3, null))).as("the new history").containsExactly(4L);
+		assertThat(window.holds(new OutboxPosition(1, 4))).as("a lost event").isFalse();
+		assertThat(window.holds(new OutboxPosition(2, 4))).isTrue();
+		assertThat(window.holds(new OutboxPosition(1, 3))).as("an event both hold").isTrue();
+		assertThat(window.holds(new OutboxPosition(OutboxPosition.ANY_TIMELINE, 4))).isTrue();
+		assertThat(window.holds(new OutboxPosition(1, 9))).as("not in the window").isNull();
+	}
+
+	@Test
 	void answersFromTheFloorUpAndHandsOlderIdsToTheOutbox() {
 		RecentFrames window = window(5);
 		window.seed(frames(1, 5, "world"), false);
@@ -62,7 +79,7 @@ class RecentFramesTests {
 		RecentFrames window = window(10);
 		window.seed(List.of(), true);
 		window.add(frame(1, "world"));
-		window.add(new Frame(2, "kazakhstan", "world", NOW, bytes(2)));
+		window.add(new Frame(2, 1, "kazakhstan", "world", NOW, bytes(2)));
 		window.add(frame(3, "kazakhstan"));
 		assertThat(ids(window.after(0, Set.of("world")))).containsExactly(1L, 2L);
 		assertThat(ids(window.latest(1, Set.of("kazakhstan")))).containsExactly(3L);
@@ -94,7 +111,7 @@ class RecentFramesTests {
 	void oldFramesLeaveTheWindow() {
 		RecentFrames window = window(10);
 		window.seed(List.of(), true);
-		window.add(new Frame(1, "world", null, NOW.minus(Duration.ofMinutes(90)), bytes(1)));
+		window.add(new Frame(1, 1, "world", null, NOW.minus(Duration.ofMinutes(90)), bytes(1)));
 		window.add(frame(2, "world"));
 		window.add(frame(3, "world"));
 		assertThat(window.floor()).isEqualTo(1);
@@ -131,7 +148,7 @@ class RecentFramesTests {
 	}
 
 	private static Frame frame(long id, String section) {
-		return new Frame(id, section, null, NOW, bytes(id));
+		return new Frame(id, 1, section, null, NOW, bytes(id));
 	}
 
 	private static byte[] bytes(long id) {

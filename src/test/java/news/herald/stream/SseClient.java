@@ -71,9 +71,16 @@ final class SseClient {
 			return field("event");
 		}
 
+		/** The outbox id of {@code id: <timeline>-<id>}, 0 when there is none. */
 		long id() {
 			String id = field("id");
-			return (id != null) ? Long.parseLong(id) : 0;
+			return (id != null) ? Long.parseLong(id.substring(id.indexOf('-') + 1)) : 0;
+		}
+
+		/** The timeline of {@code id: <timeline>-<id>}, 0 when there is none. */
+		int timeline() {
+			String id = field("id");
+			return (id != null) ? Integer.parseInt(id.substring(0, id.indexOf('-'))) : 0;
 		}
 
 		String data() {

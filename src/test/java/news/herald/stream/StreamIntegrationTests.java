@@ -87,7 +87,7 @@ class StreamIntegrationTests {
 					"Summary with\r\nbreaks and a </script>")))
 			.assertNext((block) -> {
 				assertThat(block.lines()).hasSize(3);
-				assertThat(block.lines().get(0)).matches("id: \\d+");
+				assertThat(block.lines().get(0)).matches("id: \\d+-\\d+");
 				assertThat(block.lines().get(1)).isEqualTo("event: published");
 				assertThat(block.lines().get(2)).startsWith("data: {");
 				JsonNode data = this.json.readTree(block.data());

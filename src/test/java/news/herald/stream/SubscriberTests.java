@@ -43,6 +43,26 @@ class SubscriberTests {
 	}
 
 	@Test
+	void aLiveResetMovesTheSeamBackSoTheNewHistoryIsNotDropped() {
+		Subscriber subscriber = new Subscriber(this.live.asFlux(), null, 16, () -> {
+		}, (frame) -> {
+		});
+		Frame fork = new Frame(10, 2, null, null, null, "id: 2-10\nevent: reset\n\n".getBytes(StandardCharsets.UTF_8));
+		StepVerifier.create(subscriber.stream(this.prelude, reactor.core.publisher.Flux.empty(), 0).map(Frame::id))
+			.expectNext(0L)
+			.then(() -> {
+				this.live.tryEmitNext(event(11, "world"));
+				this.live.tryEmitNext(event(12, "world"));
+				// The database forked after 10: 11 and 12 are lost and handed out again.
+				this.live.tryEmitNext(fork);
+				this.live.tryEmitNext(event(11, "world"));
+			})
+			.expectNext(11L, 12L, 10L, 11L)
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void keepAlivesPassTheSeamAndOtherSectionsDoNot() {
 		Subscriber subscriber = new Subscriber(this.live.asFlux(), java.util.Set.of("europe"), 16, () -> {
 		}, (frame) -> {
@@ -80,7 +100,7 @@ class SubscriberTests {
 	}
 
 	private static Frame moved(long id, String section, String previousSection) {
-		return new Frame(id, section, previousSection, Instant.now(),
+		return new Frame(id, 1, section, previousSection, Instant.now(),
 				("id: " + id + "\n\n").getBytes(StandardCharsets.UTF_8));
 	}
 
