@@ -7,8 +7,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A statement whose first result must arrive within the deadline; once the server
- * answers, its results and rows flow at the reader's pace.
+ * A statement whose first result, and each result's first row, must arrive within the
+ * deadline; once the server answers, results and rows flow at the reader's pace.
  */
 final class BoundedStatement implements Statement {
 
@@ -65,7 +65,8 @@ final class BoundedStatement implements Statement {
 
 	@Override
 	public Publisher<? extends Result> execute() {
-		Flux<? extends Result> results = Flux.from(this.delegate.execute());
+		Flux<Result> results = Flux.from(this.delegate.execute())
+			.map((result) -> new BoundedResult(result, this.bounds));
 		return results.timeout(Mono.delay(this.bounds.deadline()), (result) -> Mono.never(),
 				Flux.error(() -> this.bounds.timedOut("to a statement")));
 	}

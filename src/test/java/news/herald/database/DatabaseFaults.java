@@ -77,7 +77,7 @@ final class DatabaseFaults {
 	}
 
 	static WebTestClient patient(WebTestClient client) {
-		return client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+		return client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	/** Publishes a world article and returns its id. */
