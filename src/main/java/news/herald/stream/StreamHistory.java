@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
@@ -53,32 +54,42 @@ class StreamHistory {
 	/**
 	 * Every event after {@code lastEventId} in the family, or a reset when that id is not
 	 * one of ours or is older than the retention window. Inside the window of recent
-	 * frames no database is read.
+	 * frames no database is read. Further back, the outbox is asked when the id was
+	 * written as soon as the returned mono is subscribed, before the stream opens, so a
+	 * database that cannot be reached fails the mono (a refusal the client can see)
+	 * instead of leaving an open stream without the missed events. The frames themselves
+	 * are read only when the returned flux is, after the stream began listening.
 	 */
-	Flux<Frame> resume(String lastEventId, Set<String> family) {
+	Mono<Flux<Frame>> resume(String lastEventId, Set<String> family) {
 		Long id = parse(lastEventId);
 		if (id == null) {
-			return reset("unknown-id");
+			return Mono.just(reset("unknown-id"));
 		}
-		return Flux.defer(() -> {
-			List<Frame> recent = this.recent.after(id, family);
-			if (recent != null) {
-				this.metrics.resumed("replayed");
-				this.metrics.fromWindow(true);
-				return Flux.fromIterable(recent);
-			}
+		if (this.recent.reaches(id)) {
+			return Mono.just(Flux.defer(() -> {
+				List<Frame> recent = this.recent.after(id, family);
+				if (recent != null) {
+					this.metrics.resumed("replayed");
+					this.metrics.fromWindow(true);
+					return Flux.fromIterable(recent);
+				}
+				// The window moved on since the stream was prepared.
+				this.metrics.fromWindow(false);
+				return resumeFromOutbox(id, family).flatMapMany((frames) -> frames);
+			}));
+		}
+		return Mono.defer(() -> {
 			this.metrics.fromWindow(false);
 			return resumeFromOutbox(id, family);
 		});
 	}
 
-	private Flux<Frame> resumeFromOutbox(long id, Set<String> family) {
+	private Mono<Flux<Frame>> resumeFromOutbox(long id, Set<String> family) {
 		Instant oldest = Instant.now(this.clock).minus(this.properties.retention());
 		return this.events.createdAt(id)
 			.map((createdAt) -> createdAt.isBefore(oldest) ? reset("expired")
 					: replay(id, family).doOnSubscribe((s) -> this.metrics.resumed("replayed")))
-			.defaultIfEmpty(Flux.defer(() -> reset("unknown-id")))
-			.flatMapMany((frames) -> frames);
+			.defaultIfEmpty(Flux.defer(() -> reset("unknown-id")));
 	}
 
 	/** The latest {@code count} events of the family, oldest first. */
