@@ -8,6 +8,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
@@ -35,6 +37,9 @@ public class EmbeddedDatabase implements AutoCloseable {
 
 	private EmbeddedPostgres postgres;
 
+	/** Started and not stopped on purpose: a server that died should come back. */
+	private volatile boolean wanted;
+
 	EmbeddedDatabase(Path dataDir, int port) {
 		this.temporary = (dataDir == null);
 		this.dataDir = this.temporary ? createTemporaryDirectory() : dataDir.toAbsolutePath().normalize();
@@ -42,6 +47,7 @@ public class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	public synchronized void start() {
+		this.wanted = true;
 		if (this.postgres != null) {
 			return;
 		}
@@ -84,6 +90,7 @@ public class EmbeddedDatabase implements AutoCloseable {
 	 * port.
 	 */
 	public synchronized void stop() {
+		this.wanted = false;
 		if (this.postgres == null) {
 			return;
 		}
@@ -95,6 +102,85 @@ public class EmbeddedDatabase implements AutoCloseable {
 		}
 		finally {
 			this.postgres = null;
+		}
+	}
+
+	/**
+	 * Starts the server again when it should be running but its postmaster is gone (a
+	 * {@code kill -9}, the OOM killer): PostgreSQL's crash recovery replays the WAL, so
+	 * every committed write is there again. A stopped (frozen) postmaster is alive and is
+	 * left alone.
+	 * @return whether the server was found dead and started again
+	 * @throws EmbeddedDatabaseException when it could not be started (try again later)
+	 */
+	synchronized boolean restartIfDied() {
+		if (!this.wanted || (this.postgres != null && isPostmasterAlive())) {
+			return false;
+		}
+		logger.warn("The embedded PostgreSQL on port " + this.port + " is not running; starting it again on "
+				+ this.dataDir + " (crash recovery)");
+		discard();
+		start();
+		return true;
+	}
+
+	/**
+	 * Forgets a server whose postmaster died, releasing the data directory's lock; the
+	 * library's own stop complains about the missing server, which is expected here.
+	 */
+	private void discard() {
+		if (this.postgres == null) {
+			return;
+		}
+		try {
+			this.postgres.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Closing the dead embedded PostgreSQL failed", ex);
+		}
+		finally {
+			this.postgres = null;
+		}
+	}
+
+	/**
+	 * The process id of the running postmaster, from its {@code postmaster.pid}; empty
+	 * when the server is not running.
+	 */
+	public OptionalLong postmasterPid() {
+		Path pidFile = this.dataDir.resolve("postmaster.pid");
+		try {
+			List<String> lines = Files.readAllLines(pidFile);
+			return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).strip()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	private boolean isPostmasterAlive() {
+		OptionalLong pid = postmasterPid();
+		if (pid.isEmpty()) {
+			return false;
+		}
+		return ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)
+				&& !isZombie(pid.getAsLong());
+	}
+
+	/**
+	 * A killed postmaster whose parent has not reaped it yet still has a process entry;
+	 * it serves nothing.
+	 */
+	private static boolean isZombie(long pid) {
+		Path stat = Path.of("/proc", Long.toString(pid), "stat");
+		try {
+			String line = Files.readString(stat);
+			int end = line.lastIndexOf(')');
+			return end > 0 && end + 2 < line.length() && line.charAt(end + 2) == 'Z';
+		}
+		catch (IOException ex) {
+			// No /proc (macOS): trust ProcessHandle.
+			return false;
 		}
 	}
 

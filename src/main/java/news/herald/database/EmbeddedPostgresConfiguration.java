@@ -1,8 +1,10 @@
 package news.herald.database;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts the embedded PostgreSQL when {@link DatabaseEnvironment} chose it, before Flyway
- * and R2DBC connect, and stops it after they are closed.
+ * and R2DBC connect, stops it after they are closed, and restarts it when it dies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(DatabaseEnvironment.EMBEDDED_ACTIVE)
@@ -24,6 +26,12 @@ class EmbeddedPostgresConfiguration {
 				properties.embedded().port());
 		database.start();
 		return database;
+	}
+
+	@Bean
+	EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase database, DatabaseProperties properties,
+			ObjectProvider<MeterRegistry> registry) {
+		return new EmbeddedDatabaseWatchdog(database, properties.embedded().watchInterval(), registry);
 	}
 
 	@Bean

@@ -210,6 +210,15 @@ class RecentFrames implements SmartLifecycle {
 		return found;
 	}
 
+	/**
+	 * Whether {@link #after} would answer for {@code afterId} now, without copying any
+	 * frame.
+	 */
+	synchronized boolean reaches(long afterId) {
+		evictOlderThan(Instant.now(this.clock).minus(this.maxAge));
+		return this.seeded && afterId >= this.floor && afterId <= newest();
+	}
+
 	/** Ids above this one are all in the window. */
 	synchronized long floor() {
 		return this.floor;

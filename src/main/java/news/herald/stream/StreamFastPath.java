@@ -74,7 +74,9 @@ class StreamFastPath implements WebFilter {
 			return chain.filter(exchange);
 		}
 		try {
-			return this.opener.open(StreamRequest.of(section, request), exchange);
+			return this.opener.open(StreamRequest.of(section, request), exchange)
+				.onErrorResume(ErrorResponseException.class, (refused) -> exchange.getResponse().isCommitted()
+						? Mono.error(refused) : this.problems.write(exchange, refused));
 		}
 		catch (ErrorResponseException refused) {
 			return this.problems.write(exchange, refused);

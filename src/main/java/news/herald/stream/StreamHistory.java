@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
@@ -56,42 +57,52 @@ class StreamHistory {
 	 * one of ours, is older than the retention window, or names an event the database no
 	 * longer holds because a failover lost it ({@code diverged}: the id is now another
 	 * event's, written on a later timeline). Inside the window of recent frames no
-	 * database is read.
+	 * database is read. Further back, the outbox is asked about the id as soon as the
+	 * returned mono is subscribed, before the stream opens, so a database that cannot be
+	 * reached fails the mono (a refusal the client can see) instead of leaving an open
+	 * stream without the missed events. The frames themselves are read only when the
+	 * returned flux is, after the stream began listening.
 	 */
-	Flux<Frame> resume(String lastEventId, Set<String> family) {
+	Mono<Flux<Frame>> resume(String lastEventId, Set<String> family) {
 		OutboxPosition position = OutboxPosition.parse(lastEventId);
 		if (position == null) {
-			return reset("unknown-id");
+			return Mono.just(reset("unknown-id"));
 		}
 		long id = position.id();
-		return Flux.defer(() -> {
-			// A bare id names whichever event has it; one with a timeline must be the
-			// same event, which the window can tell only while it holds that id.
-			Boolean held = (position.timeline() == OutboxPosition.ANY_TIMELINE) ? Boolean.TRUE
-					: this.recent.holds(position);
-			if (Boolean.FALSE.equals(held)) {
-				this.metrics.fromWindow(true);
-				return reset("diverged");
-			}
-			List<Frame> recent = (held != null) ? this.recent.after(id, family) : null;
-			if (recent != null) {
-				this.metrics.resumed("replayed");
-				this.metrics.fromWindow(true);
-				return Flux.fromIterable(recent);
-			}
+		if (this.recent.reaches(id)) {
+			return Mono.just(Flux.defer(() -> {
+				// A bare id names whichever event has it; one with a timeline must be the
+				// same event, which the window can tell only while it holds that id.
+				Boolean held = (position.timeline() == OutboxPosition.ANY_TIMELINE) ? Boolean.TRUE
+						: this.recent.holds(position);
+				if (Boolean.FALSE.equals(held)) {
+					this.metrics.fromWindow(true);
+					return reset("diverged");
+				}
+				List<Frame> recent = (held != null) ? this.recent.after(id, family) : null;
+				if (recent != null) {
+					this.metrics.resumed("replayed");
+					this.metrics.fromWindow(true);
+					return Flux.fromIterable(recent);
+				}
+				// The window moved on since the stream was prepared, or cannot tell.
+				this.metrics.fromWindow(false);
+				return resumeFromOutbox(position, family).flatMapMany((frames) -> frames);
+			}));
+		}
+		return Mono.defer(() -> {
 			this.metrics.fromWindow(false);
 			return resumeFromOutbox(position, family);
 		});
 	}
 
-	private Flux<Frame> resumeFromOutbox(OutboxPosition position, Set<String> family) {
+	private Mono<Flux<Frame>> resumeFromOutbox(OutboxPosition position, Set<String> family) {
 		Instant oldest = Instant.now(this.clock).minus(this.properties.retention());
 		return this.events.stored(position.id())
 			.map((stored) -> !position.names(stored.timeline()) ? reset("diverged")
 					: stored.createdAt().isBefore(oldest) ? reset("expired")
 							: replay(position.id(), family).doOnSubscribe((s) -> this.metrics.resumed("replayed")))
-			.defaultIfEmpty(Flux.defer(() -> reset("unknown-id")))
-			.flatMapMany((frames) -> frames);
+			.defaultIfEmpty(Flux.defer(() -> reset("unknown-id")));
 	}
 
 	/** The latest {@code count} events of the family, oldest first. */

@@ -77,7 +77,9 @@ class StreamOpener {
 	 * Opens the stream of a section, of several ({@code ?sections=}), or of every
 	 * section.
 	 * @throws ErrorResponseException before anything is written when the stream is
-	 * refused: an unknown section, a bad parameter, a limit reached
+	 * refused: an unknown section, a bad parameter, a limit reached; the returned mono
+	 * fails with one, also before anything is written, when a resume's missed events
+	 * cannot be read (the database is away)
 	 */
 	Mono<Void> open(StreamRequest request, ServerWebExchange exchange) {
 		List<String> scopes = scopes(request);
@@ -97,8 +99,32 @@ class StreamOpener {
 		if (head) {
 			return response.setComplete();
 		}
-		DataBufferFactory buffers = response.bufferFactory();
-		Flux<DataBuffer> body = Flux.defer(() -> {
+		if (lastEventId == null) {
+			Flux<Frame> before = (backfillCount > 0) ? this.history.backfill(backfillCount, family) : Flux.empty();
+			return response.writeWith(body(exchange, scopes, family, withPresence, before, release));
+		}
+		// A resume is prepared before the response starts: when the missed events can be
+		// read neither from memory nor from the database, the client gets a 503 saying
+		// when to come back, not an open stream that silently skips them.
+		return this.history.resume(lastEventId, family)
+			.onErrorMap((ex) -> !(ex instanceof ErrorResponseException), (ex) -> {
+				logger.warn("Refused a resume after " + lastEventId + ", its history cannot be read: " + ex);
+				this.metrics.rejected("history-unavailable");
+				return StreamRefusedException.historyUnavailable(this.properties.retry(), ex);
+			})
+			.doOnError((ex) -> release.run())
+			.doOnCancel(release)
+			.flatMap((before) -> response.writeWith(body(exchange, scopes, family, withPresence, before, release)));
+	}
+
+	/**
+	 * The stream's bytes: {@code retry:}, the history {@code before}, then live frames,
+	 * until the client leaves, the instance stops or the client stops reading.
+	 */
+	private Flux<DataBuffer> body(ServerWebExchange exchange, List<String> scopes, Set<String> family,
+			boolean withPresence, Flux<Frame> before, Runnable release) {
+		DataBufferFactory buffers = exchange.getResponse().bufferFactory();
+		return Flux.defer(() -> {
 			// Listen first, then read the history: see Subscriber.
 			this.presence.opened(scopes);
 			Flux<Frame> live = this.broadcast.frames(eventLoop(exchange));
@@ -107,8 +133,6 @@ class StreamOpener {
 					? Flux.merge(Flux.fromIterable(scopes).map(this.presence::frames).startWith(live)) : live;
 			Subscriber subscriber = new Subscriber(frames, family, this.properties.buffer(),
 					() -> disconnectSlowConsumer(exchange), this.metrics::writtenLive);
-			Flux<Frame> before = (lastEventId != null) ? this.history.resume(lastEventId, family)
-					: (backfillCount > 0) ? this.history.backfill(backfillCount, family) : Flux.empty();
 			return subscriber.stream(this.retry, before.onErrorMap(HistoryUnavailableException::new), 0);
 		})
 			.onErrorResume(HistoryUnavailableException.class, this::historyFailed)
@@ -119,7 +143,6 @@ class StreamOpener {
 				this.presence.closed(scopes);
 				release.run();
 			});
-		return response.writeWith(body);
 	}
 
 	/**

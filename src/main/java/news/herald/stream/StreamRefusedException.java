@@ -14,7 +14,12 @@ import news.herald.http.Problems;
 class StreamRefusedException extends ErrorResponseException {
 
 	private StreamRefusedException(HttpStatus status, String title, String detail, Duration retryAfter) {
-		super(status, Problems.of(status, title, detail), null);
+		this(status, title, detail, retryAfter, null);
+	}
+
+	private StreamRefusedException(HttpStatus status, String title, String detail, Duration retryAfter,
+			Throwable cause) {
+		super(status, Problems.of(status, title, detail), cause);
 		getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
 	}
 
@@ -28,6 +33,14 @@ class StreamRefusedException extends ErrorResponseException {
 				"Address " + address + " already holds " + limit
 						+ " open streams, the most one client may hold. Close one, or share one stream between views.",
 				retryAfter);
+	}
+
+	static StreamRefusedException historyUnavailable(Duration retryAfter, Throwable cause) {
+		return new StreamRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "Missed events unavailable",
+				"The events after this Last-Event-ID are older than this instance keeps in memory, and the "
+						+ "article store cannot be reached right now. Reconnect after the number of seconds in "
+						+ "Retry-After with the same Last-Event-ID; nothing is lost meanwhile.",
+				retryAfter, cause);
 	}
 
 	static StreamRefusedException shuttingDown(Duration retryAfter) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,6 +110,40 @@ class StreamWindowIntegrationTests {
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(replayed).containsExactlyElementsOf(ids.subList(3, 6));
+	}
+
+	@Test
+	void resumesOlderThanTheWindowWhileTheDatabaseIsDownAre503BeforeTheStreamOpens() {
+		List<Long> ids = publish(8);
+		this.database.stop();
+		for (String path : List.of("/stream/world", "/stream")) {
+			var refused = TestHttp.rawClient()
+				.port(this.port)
+				.host("127.0.0.1")
+				.headers((headers) -> headers.set("Last-Event-ID", Long.toString(ids.get(1))))
+				.get()
+				.uri(path)
+				.responseSingle(
+						(response, body) -> body.asString().defaultIfEmpty("").map((text) -> Map.entry(response, text)))
+				.block(TIMEOUT);
+			assertThat(refused.getKey().status().code()).as(path).isEqualTo(503);
+			assertThat(refused.getKey().responseHeaders().get("Content-Type")).as(path)
+				.isEqualTo("application/problem+json");
+			assertThat(refused.getKey().responseHeaders().get("Retry-After")).as(path).isEqualTo("5");
+			JsonNode problem = JsonMapper.shared().readTree(refused.getValue());
+			assertThat(problem.get("status").asInt()).isEqualTo(503);
+			assertThat(problem.get("detail").asString()).contains("Last-Event-ID").contains("Retry-After");
+		}
+		// Inside the window the same outage still resumes from memory.
+		List<Long> replayed = SseClient
+			.blocks(TestHttp.rawClient(), this.port, "/stream/world",
+					Map.of("Last-Event-ID", Long.toString(ids.get(5))))
+			.filter(Block::isArticleEvent)
+			.map(Block::id)
+			.take(2)
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(replayed).containsExactlyElementsOf(ids.subList(6, 8));
 	}
 
 	private void assertResumesWith(long lastEventId, List<Long> expected, String source) {
