@@ -28,7 +28,7 @@ import news.herald.http.ProblemWriter;
  * repeated parameter) goes on to {@link StreamController}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class StreamFastPath implements WebFilter {
 
 	private static final String PREFIX = "/stream/";
