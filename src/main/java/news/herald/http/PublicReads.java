@@ -7,10 +7,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * The one CORS rule for public reads (feeds, the OPML list, streams, the API's GETs): any
- * page on any origin may read, with any request header, since a read ignores credentials
- * and a web feed reader sends {@code If-None-Match} or {@code Last-Event-ID} itself.
- * Writes keep their own, narrower rule (the write origins).
+ * The one CORS rule for public reads (feeds, the OPML list, streams, the API's GETs,
+ * presence counts): any page on any origin may read, with any request header, since a
+ * read ignores credentials and a web feed reader sends {@code If-None-Match} or
+ * {@code Last-Event-ID} itself. Writes keep their own, narrower rule (the write origins).
  */
 public final class PublicReads {
 
@@ -29,7 +29,8 @@ public final class PublicReads {
 	/** Whether a path (within the application) is one any origin may read. */
 	public static boolean isPublic(String path) {
 		return path.startsWith("/feeds/") || path.equals("/feeds.opml") || path.equals("/stream")
-				|| path.startsWith("/stream/") || under(path, "/api/articles") || under(path, "/api/sections");
+				|| path.startsWith("/stream/") || under(path, "/api/articles") || under(path, "/api/sections")
+				|| under(path, "/api/presence");
 	}
 
 	/** The preflight rule: GET and HEAD from any origin, any request header. */
