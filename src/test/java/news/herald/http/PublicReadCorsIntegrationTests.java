@@ -29,8 +29,9 @@ class PublicReadCorsIntegrationTests {
 	WebTestClient client;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/feeds/rss.xml", "/feeds/world/atom.xml", "/feeds/europe/feed.json",
-			"/feeds/rss.xml?limit=5", "/feeds.opml", "/api/articles", "/api/sections" })
+	@ValueSource(
+			strings = { "/feeds/rss.xml", "/feeds/world/atom.xml", "/feeds/europe/feed.json", "/feeds/rss.xml?limit=5",
+					"/feeds.opml", "/api/articles", "/api/sections", "/api/presence", "/api/sections/world/presence" })
 	void readsAndTheir304sAreOpenToEveryOrigin(String path) {
 		// Twice: the second feed request is answered by the fast path, from the cache.
 		for (int i = 0; i < 2; i++) {
