@@ -12,6 +12,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import news.herald.http.PublicReads;
+
 /**
  * Writes a rendered feed or its 304, in the coding (Brotli, gzip or none) the client
  * prefers. Everything written comes precomputed from the render; a 304 touches neither
@@ -102,6 +104,7 @@ class FeedResponses {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
+		PublicReads.allowAnyOrigin(headers);
 		headers.set(HttpHeaders.CONTENT_TYPE, format.contentType());
 		headers.setContentLength(plain.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(plain)));
@@ -114,6 +117,8 @@ class FeedResponses {
 
 	private void common(HttpHeaders headers, RenderedFeed.Validators validators, ContentCoding coding, Instant now) {
 		headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		// The fast path answers before the CORS filter: web feed readers read from pages.
+		PublicReads.allowAnyOrigin(headers);
 		headers.set(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 		headers.set(HttpHeaders.ETAG, validators.etag(coding));
 		String lastModified = validators.lastModifiedAt(now);

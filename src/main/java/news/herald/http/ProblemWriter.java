@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -41,8 +42,13 @@ public class ProblemWriter {
 	 * read as a problem rather than as an event.
 	 */
 	public Mono<Void> write(ServerWebExchange exchange, ErrorResponse error) {
-		ProblemDetail problem = prepare(exchange, error);
-		return write(exchange.getResponse(), MediaType.APPLICATION_PROBLEM_JSON, this.json.writeValueAsBytes(problem));
+		return write(exchange.getRequest(), exchange.getResponse(), error);
+	}
+
+	/** The same, for code that runs around WebFlux, where there is no exchange yet. */
+	Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, ErrorResponse error) {
+		ProblemDetail problem = prepare(request, response, error);
+		return write(response, MediaType.APPLICATION_PROBLEM_JSON, this.json.writeValueAsBytes(problem));
 	}
 
 	/**
@@ -54,27 +60,26 @@ public class ProblemWriter {
 		if (acceptsJson(exchange.getRequest().getHeaders())) {
 			return write(exchange, error);
 		}
-		ProblemDetail problem = prepare(exchange, error);
+		ProblemDetail problem = prepare(exchange.getRequest(), exchange.getResponse(), error);
 		String line = problem.getStatus() + " " + problem.getTitle() + ": " + problem.getDetail() + "\n";
 		return write(exchange.getResponse(), PLAIN_TEXT, line.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static ProblemDetail prepare(ServerWebExchange exchange, ErrorResponse error) {
-		ServerHttpResponse response = exchange.getResponse();
+	private static ProblemDetail prepare(ServerHttpRequest request, ServerHttpResponse response, ErrorResponse error) {
 		response.setStatusCode(error.getStatusCode());
 		// The refusal's headers win over any set before it was raised.
 		response.getHeaders().putAll(error.getHeaders());
 		ProblemDetail problem = error.getBody();
 		if (problem.getInstance() == null) {
-			problem.setInstance(instance(exchange));
+			problem.setInstance(instance(request));
 		}
 		return problem;
 	}
 
 	/** The request's path, as WebFlux's own problem handling sets it. */
-	private static URI instance(ServerWebExchange exchange) {
+	private static URI instance(ServerHttpRequest request) {
 		try {
-			return URI.create(exchange.getRequest().getPath().value());
+			return URI.create(request.getPath().value());
 		}
 		catch (IllegalArgumentException ex) {
 			// A path no URI can hold: the problem goes without an instance.

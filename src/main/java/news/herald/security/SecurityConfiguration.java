@@ -28,6 +28,7 @@ import org.springframework.web.cors.reactive.CorsUtils;
 
 import news.herald.http.ProblemWriter;
 import news.herald.http.Problems;
+import news.herald.http.PublicReads;
 
 /**
  * Security for the JSON API only: reads are public, writes need
@@ -122,15 +123,11 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Any origin may read; only the configured origins (none by default) may write from a
-	 * browser.
+	 * Any origin may read, by the rule every public read follows; only the configured
+	 * origins (none by default) may write from a browser.
 	 */
 	private static CorsConfigurationSource corsConfiguration(List<String> writeOrigins) {
-		CorsConfiguration reads = new CorsConfiguration();
-		reads.addAllowedOrigin(CorsConfiguration.ALL);
-		reads.setAllowedMethods(List.of("GET", "HEAD"));
-		reads.addExposedHeader(HttpHeaders.ETAG);
-		reads.setMaxAge(3600L);
+		CorsConfiguration reads = PublicReads.cors();
 		CorsConfiguration writes = new CorsConfiguration();
 		writes.setAllowedOrigins(writeOrigins);
 		writes.setAllowedMethods(List.of("POST", "PUT", "DELETE"));

@@ -24,11 +24,11 @@ import news.herald.http.ProblemWriter;
  * controller's share of it (argument resolvers, binding context, the dispatcher's
  * operators) was a third of the heap an idle stream costs; opened here, none of it is
  * created. A refused stream (a bad parameter, an unknown section, a limit) is answered
- * here too, as a problem detail; only what needs the controller's argument rules (a
- * repeated parameter) goes on to {@link StreamController}.
+ * here too, as a problem detail (a repeated parameter never gets here: the http package
+ * refuses it first, as on every endpoint).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class StreamFastPath implements WebFilter {
 
 	private static final String PREFIX = "/stream/";
