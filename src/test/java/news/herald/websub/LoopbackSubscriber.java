@@ -11,10 +11,12 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A WebSub subscriber on loopback, as websub.rocks runs one for its hub tests: each
@@ -32,10 +34,16 @@ final class LoopbackSubscriber implements AutoCloseable {
 
 	private final Map<String, Boolean> confirms = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
+
 	private final DisposableServer server;
+
+	// Loops of its own: closing a second Herald instance disposes the shared ones.
+	private final LoopResources loops = LoopResources.create("loopback-subscriber", 2, true);
 
 	LoopbackSubscriber() {
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.get("/cb/{name}", (request, response) -> {
@@ -47,6 +55,7 @@ final class LoopbackSubscriber implements AutoCloseable {
 				return response.status(200).sendString(Mono.just(confirm ? challenge : "not-" + challenge)).then();
 			}).post("/cb/{name}", (request, response) -> {
 				String name = request.param("name");
+				this.posts.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
 				Map<String, String> headers = new LinkedHashMap<>();
 				request.requestHeaders()
 					.forEach((header) -> headers.merge(header.getKey().toLowerCase(), header.getValue(),
@@ -87,6 +96,12 @@ final class LoopbackSubscriber implements AutoCloseable {
 		return new ArrayList<>(this.verifications.getOrDefault(name, new ConcurrentLinkedQueue<>()));
 	}
 
+	/** Content POSTs that reached the callback, whatever it answered. */
+	int posts(String name) {
+		AtomicInteger count = this.posts.get(name);
+		return (count != null) ? count.get() : 0;
+	}
+
 	List<Received> deliveries(String name) {
 		return new ArrayList<>(this.deliveries.getOrDefault(name, new ConcurrentLinkedQueue<>()));
 	}
@@ -94,6 +109,7 @@ final class LoopbackSubscriber implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+		this.loops.dispose();
 	}
 
 	private static Map<String, String> query(String uri) {
