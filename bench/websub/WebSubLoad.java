@@ -39,7 +39,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public class WebSubLoad {
 
-	static final Pattern TITLE = Pattern.compile("bench-websub-(\\d+)-(\\d+)");
+	static final Pattern TITLE = Pattern.compile("bench-websub-([0-9a-z]+)-(\\d+)");
 
 	public static void main(String[] args) throws Exception {
 		String herald = args[0];
@@ -75,15 +75,22 @@ public class WebSubLoad {
 				return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
 					long now = System.nanoTime();
 					posts.increment();
-					// The newest title in the feed is the event this delivery is for.
+					// The newest title in the feed is the event this delivery is for; a
+					// reference body carries its event under the reference run's name.
 					Matcher titles = TITLE.matcher(body);
 					int newest = -1;
 					String newestRun = null;
 					while (titles.find()) {
 						int event = Integer.parseInt(titles.group(2));
-						if (event > newest) {
+						String of = titles.group(1);
+						if (referenceRun.equals(of)) {
 							newest = event;
-							newestRun = titles.group(1);
+							newestRun = of;
+							break;
+						}
+						if (run.equals(of) && event > newest) {
+							newest = event;
+							newestRun = of;
 						}
 					}
 					if (newest >= 0 && newest < events && callback < subscribers) {

@@ -156,6 +156,7 @@ public class PushWorker extends BackgroundSubscription {
 			HttpHeaders headers = new HttpHeaders();
 			payload.headers().forEach(headers::addAll);
 			headers.set(HttpHeaders.CONTENT_TYPE, payload.contentType());
+			headers.setContentLength(payload.body().length);
 			channel.sign(headers, payload.body(), delivery.secret());
 			return this.client.post(URI.create(delivery.destination()), headers, payload.body())
 				.flatMap((status) -> (status >= 200 && status < 300) ? delivered(delivery, payload)
