@@ -53,13 +53,14 @@ public class WebSubLoad {
 		AtomicInteger verified = new AtomicInteger();
 		// First arrival per (callback, event), nanoTime; 0 = not yet.
 		AtomicLongArray arrivals = new AtomicLongArray(subscribers * events);
-		LongAdder repeated = new LongAdder();
 		LongAdder posts = new LongAdder();
 		Map<String, Integer> runs = new ConcurrentHashMap<>();
 		runs.put(run, 0);
 		String referenceRun = run + "r";
 		runs.put(referenceRun, 1);
 		AtomicLongArray referenceArrivals = new AtomicLongArray(subscribers * events);
+		// Deliveries per callback; more than one per event is a repeat.
+		AtomicLongArray deliveries = new AtomicLongArray(subscribers);
 
 		DisposableServer receiver = HttpServer.create()
 			.host("127.0.0.1")
@@ -75,30 +76,20 @@ public class WebSubLoad {
 				return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
 					long now = System.nanoTime();
 					posts.increment();
-					// The newest title in the feed is the event this delivery is for; a
-					// reference body carries its event under the reference run's name.
+					// A delivery carries the feed as it was rendered: every event in it has
+					// reached this subscriber, at the first delivery that carried it.
 					Matcher titles = TITLE.matcher(body);
-					int newest = -1;
-					String newestRun = null;
 					while (titles.find()) {
 						int event = Integer.parseInt(titles.group(2));
 						String of = titles.group(1);
-						if (referenceRun.equals(of)) {
-							newest = event;
-							newestRun = of;
-							break;
-						}
-						if (run.equals(of) && event > newest) {
-							newest = event;
-							newestRun = of;
+						AtomicLongArray target = run.equals(of) ? arrivals
+								: referenceRun.equals(of) ? referenceArrivals : null;
+						if (target != null && event < events && callback < subscribers) {
+							target.compareAndSet(callback * events + event, 0, now);
 						}
 					}
-					if (newest >= 0 && newest < events && callback < subscribers) {
-						AtomicLongArray target = run.equals(newestRun) ? arrivals
-								: referenceRun.equals(newestRun) ? referenceArrivals : null;
-						if (target != null && !target.compareAndSet(callback * events + newest, 0, now)) {
-							repeated.increment();
-						}
+					if (callback < subscribers) {
+						deliveries.incrementAndGet(callback);
 					}
 					return response.status(200).send().then();
 				});
@@ -171,7 +162,11 @@ public class WebSubLoad {
 			Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - sentAt[e]) / 1_000_000));
 		}
 		awaitAll(arrivals, Duration.ofSeconds(60));
-		report("herald-hub", subscribers, events, arrivals, sentAt, repeated.sum(), subscribeSeconds);
+		Thread.sleep(1000);
+		report("herald-hub", subscribers, events, arrivals, sentAt, repeats(deliveries, events), subscribeSeconds);
+		for (int i = 0; i < subscribers; i++) {
+			deliveries.set(i, 0);
+		}
 
 		// Reference: the same fan-out from a plain client, one feed body per event.
 		String feed = http.send(HttpRequest.newBuilder(URI.create(topic)).build(), HttpResponse.BodyHandlers.ofString())
@@ -180,7 +175,6 @@ public class WebSubLoad {
 		reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create(connections)
 			.responseTimeout(Duration.ofSeconds(10));
 		long[] referenceSent = new long[events];
-		repeated.reset();
 		for (int e = 0; e < events; e++) {
 			String body = feed.replaceFirst("bench-websub-" + run + "-\\d+", "bench-websub-" + referenceRun + "-" + e);
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -197,10 +191,19 @@ public class WebSubLoad {
 			Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - started) / 1_000_000));
 		}
 		awaitAll(referenceArrivals, Duration.ofSeconds(30));
-		report("plain-client", subscribers, events, referenceArrivals, referenceSent, repeated.sum(), 0);
+		Thread.sleep(1000);
+		report("plain-client", subscribers, events, referenceArrivals, referenceSent, repeats(deliveries, events), 0);
 		receiver.disposeNow();
 		pool.shutdownNow();
 		System.exit(0);
+	}
+
+	static long repeats(AtomicLongArray deliveries, int events) {
+		long repeats = 0;
+		for (int i = 0; i < deliveries.length(); i++) {
+			repeats += Math.max(0, deliveries.get(i) - events);
+		}
+		return repeats;
 	}
 
 	static void awaitAll(AtomicLongArray arrivals, Duration limit) throws InterruptedException {

@@ -123,8 +123,11 @@ public class PushWorker extends BackgroundSubscription {
 	}
 
 	private Mono<Void> claimFreeSlots() {
-		int free = this.settings.concurrency() - this.inFlight.get();
-		if (free <= 0 || !this.running) {
+		int busy = this.inFlight.get();
+		int free = this.settings.concurrency() - busy;
+		// One claim per finished delivery would serialize the queue on claim round trips:
+		// while deliveries are in flight, claim once a quarter of the slots is free.
+		if (free <= 0 || !this.running || (busy > 0 && free < Math.max(1, this.settings.concurrency() / 4))) {
 			return Mono.empty();
 		}
 		return this.queue.claim(this.instance, free, this.settings.claimLease())
