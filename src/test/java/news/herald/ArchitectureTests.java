@@ -39,7 +39,7 @@ class ArchitectureTests {
 
 	private static final String[] FEATURES = { "news.herald.article..", "news.herald.section..", "news.herald.event..",
 			"news.herald.feed..", "news.herald.stream..", "news.herald.ticker..", "news.herald.security..",
-			"news.herald.audience.." };
+			"news.herald.audience..", "news.herald.websub..", "news.herald.push.." };
 
 	private static final JavaClasses HERALD = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -53,6 +53,8 @@ class ArchitectureTests {
 	@Test
 	void arrowsPointDownOnly() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("Hub")
+			.definedBy("news.herald.websub..")
 			.layer("Ticker")
 			.definedBy("news.herald.ticker..")
 			.layer("Audience")
@@ -63,18 +65,24 @@ class ArchitectureTests {
 			.definedBy("news.herald.article..")
 			.layer("Newsroom")
 			.definedBy("news.herald.event..", "news.herald.section..", "news.herald.security..")
+			.layer("Push")
+			.definedBy("news.herald.push..")
 			.layer("Foundation")
 			.definedBy(FOUNDATION)
+			.whereLayer("Hub")
+			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Ticker")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Audience")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Delivery")
-			.mayOnlyBeAccessedByLayers("Ticker")
+			.mayOnlyBeAccessedByLayers("Hub", "Ticker")
 			.whereLayer("Article")
-			.mayOnlyBeAccessedByLayers("Ticker", "Delivery")
+			.mayOnlyBeAccessedByLayers("Hub", "Ticker", "Delivery")
 			.whereLayer("Newsroom")
-			.mayOnlyBeAccessedByLayers("Ticker", "Audience", "Delivery", "Article")
+			.mayOnlyBeAccessedByLayers("Hub", "Ticker", "Audience", "Delivery", "Article")
+			.whereLayer("Push")
+			.mayOnlyBeAccessedByLayers("Hub")
 			.check(HERALD);
 	}
 

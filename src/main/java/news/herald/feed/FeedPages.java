@@ -9,6 +9,7 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import news.herald.article.Article;
@@ -36,24 +37,24 @@ class FeedPages {
 
 	private final FeedProperties settings;
 
-	private final String hub;
+	private final FeedHub hub;
 
 	private final String logo;
 
 	private final String settingsDigest;
 
 	FeedPages(ArticleRepository articles, FeedRenderer renderer, FeedCompression compression, FeedBodies bodies,
-			FeedProperties properties, WebSubProperties websub, PublicUrls urls) {
+			FeedProperties properties, ObjectProvider<FeedHub> hub, PublicUrls urls) {
 		this.articles = articles;
 		this.renderer = renderer;
 		this.compression = compression;
 		this.bodies = bodies;
 		this.settings = properties;
-		this.hub = websub.enabled() ? websub.hubUrl().toString() : null;
+		this.hub = hub.getIfAvailable(() -> FeedHub.NONE);
 		this.logo = (this.settings.logoUrl() != null && !this.settings.logoUrl().isBlank())
 				? this.settings.logoUrl().strip() : null;
-		this.settingsDigest = Integer.toHexString(Objects.hash(RENDER_VERSION, urls.configured(), this.hub, this.logo,
-				this.settings.ttl(), this.settings.defaultLimit()));
+		this.settingsDigest = Integer.toHexString(Objects.hash(RENDER_VERSION, urls.configured(), this.hub.url(""),
+				this.logo, this.settings.ttl(), this.settings.defaultLimit()));
 	}
 
 	/** Identifies the settings that shape the bytes; part of every ETag. */
@@ -115,7 +116,7 @@ class FeedPages {
 		String nextUrl = (next != null) ? feed + and + "cursor=" + next + ((limit != null) ? "&" + limit : "") : null;
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
 		String home = key.base() + scope.homePath();
-		return new FeedPage.Links(key.base(), home, self, first, nextUrl, this.hub, logo);
+		return new FeedPage.Links(key.base(), home, self, first, nextUrl, this.hub.url(key.base()), logo);
 	}
 
 	/**
@@ -129,7 +130,7 @@ class FeedPages {
 		String self = (key.cursor() != null) ? feed + "&cursor=" + key.cursor() + limit : first;
 		String nextUrl = (next != null) ? feed + "&cursor=" + next + limit : null;
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
-		return new FeedPage.Links(key.base(), key.base() + "/", self, first, nextUrl, this.hub, logo);
+		return new FeedPage.Links(key.base(), key.base() + "/", self, first, nextUrl, this.hub.url(key.base()), logo);
 	}
 
 	/**

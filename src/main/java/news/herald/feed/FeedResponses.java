@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.herald.http.PublicReads;
+import news.herald.http.PublicUrls;
 
 /**
  * Writes a rendered feed or its 304, in the coding (Brotli, gzip or none) the client
@@ -28,8 +30,15 @@ class FeedResponses {
 
 	private final boolean brotli;
 
-	FeedResponses(FeedProperties properties, Clock clock, FeedCompression compression) {
+	private final PublicUrls urls;
+
+	private final FeedHub hub;
+
+	FeedResponses(FeedProperties properties, Clock clock, FeedCompression compression, PublicUrls urls,
+			ObjectProvider<FeedHub> hub) {
 		this.cacheControl = properties.cacheControl();
+		this.urls = urls;
+		this.hub = hub.getIfAvailable(() -> FeedHub.NONE);
 		this.clock = clock;
 		this.brotli = compression.brotliAvailable();
 	}
@@ -70,6 +79,7 @@ class FeedResponses {
 		HttpHeaders headers = response.getHeaders();
 		ContentCoding coding = coding(exchange, feed.brotli() != null);
 		common(headers, feed.validators(), coding, now);
+		links(exchange, headers);
 		byte[] body = feed.body(coding);
 		headers.set(HttpHeaders.CONTENT_TYPE, feed.format().contentType());
 		if (coding.token != null) {
@@ -105,9 +115,27 @@ class FeedResponses {
 		HttpHeaders headers = response.getHeaders();
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
 		PublicReads.allowAnyOrigin(headers);
+		links(exchange, headers);
 		headers.set(HttpHeaders.CONTENT_TYPE, format.contentType());
 		headers.setContentLength(plain.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(plain)));
+	}
+
+	/**
+	 * WebSub discovery (§4): the hub and the feed's own URL, which a subscriber uses as
+	 * the topic.
+	 */
+	private void links(ServerWebExchange exchange, HttpHeaders headers) {
+		ServerHttpRequest request = exchange.getRequest();
+		String base = this.urls.base(request);
+		String hub = this.hub.url(base);
+		if (hub == null) {
+			return;
+		}
+		String query = request.getURI().getRawQuery();
+		String self = base + request.getPath().pathWithinApplication().value() + ((query != null) ? "?" + query : "");
+		headers.add(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\"");
+		headers.add(HttpHeaders.LINK, "<" + self + ">; rel=\"self\"");
 	}
 
 	private static ContentCoding coding(ServerWebExchange exchange, boolean brotli) {

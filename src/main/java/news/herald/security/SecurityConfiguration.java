@@ -40,6 +40,8 @@ class SecurityConfiguration {
 
 	private static final String BEARER = "bearer ";
 
+	private static final String NEWSROOM_READS = "/api/websub/**";
+
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, PublisherKeys keys, ProblemWriter problems,
 			SecurityProperties properties) {
@@ -71,7 +73,10 @@ class SecurityConfiguration {
 															Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
 																	ex.getMessage()))
 													.build())))
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/api/**")
+			// The hub's subscriber list is the newsroom's to read, not the public's.
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(NEWSROOM_READS)
+				.authenticated()
+				.pathMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**")
 				.permitAll()
@@ -96,7 +101,9 @@ class SecurityConfiguration {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
 					|| HttpMethod.OPTIONS.equals(method);
-			return read ? ServerWebExchangeMatcher.MatchResult.notMatch()
+			boolean newsroomRead = read && !HttpMethod.OPTIONS.equals(method)
+					&& exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/websub/");
+			return (read && !newsroomRead) ? ServerWebExchangeMatcher.MatchResult.notMatch()
 					: ServerWebExchangeMatcher.MatchResult.match();
 		};
 	}

@@ -1,7 +1,6 @@
-package news.herald.feed;
+package news.herald.websub;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -19,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import news.herald.event.ArticleEvent;
 import news.herald.event.ArticleEventRepository;
 import news.herald.event.EventRelay;
+import news.herald.feed.FeedTopics;
 import news.herald.http.PublicUrls;
 import news.herald.system.BackgroundSubscription;
 import news.herald.system.LifecyclePhases;
@@ -50,7 +50,7 @@ class WebSubPublisher extends BackgroundSubscription {
 
 	private final ArticleEventRepository events;
 
-	private final FeedScopes scopes;
+	private final FeedTopics topics;
 
 	private final WebSubProperties settings;
 
@@ -58,13 +58,13 @@ class WebSubPublisher extends BackgroundSubscription {
 
 	private final WebClient client;
 
-	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedScopes scopes, WebSubProperties properties,
+	WebSubPublisher(EventRelay relay, ArticleEventRepository events, FeedTopics topics, WebSubProperties properties,
 			PublicUrls urls, WebClient.Builder clients) {
 		// After the EventRelay, like the feed validators.
 		super(LifecyclePhases.ABOVE_GRACEFUL_SHUTDOWN);
 		this.relay = relay;
 		this.events = events;
-		this.scopes = scopes;
+		this.topics = topics;
 		this.settings = properties;
 		this.base = urls.configured();
 		// Boot's builder, so the pings use its codecs, connector and observations.
@@ -73,7 +73,7 @@ class WebSubPublisher extends BackgroundSubscription {
 
 	@Override
 	public void start() {
-		if (!this.settings.enabled()) {
+		if (!this.settings.external()) {
 			return;
 		}
 		if (this.base == null) {
@@ -105,14 +105,7 @@ class WebSubPublisher extends BackgroundSubscription {
 
 	/** The public URL of every feed the event changed. */
 	Set<String> feedUrls(ArticleEvent event) {
-		Set<String> urls = new LinkedHashSet<>();
-		for (String key : this.scopes.affectedBy(event)) {
-			FeedScope scope = this.scopes.byKey(key);
-			for (FeedFormat format : FeedFormat.values()) {
-				urls.add(this.base + scope.path(format));
-			}
-		}
-		return urls;
+		return this.topics.urlsChangedBy(event, this.base);
 	}
 
 	private Mono<Void> ping(String feedUrl) {
