@@ -34,8 +34,8 @@ class TickerPageBrowserIntegrationTests extends BrowserTestSupport {
 		assertThat(firstHeadline().getAttribute("data-id")).isEqualTo(id);
 		// getText() returns only visible text: wait for it rather than read it once.
 		waitUntil(() -> title.equals(titleOf(id)));
-		assertThat(this.driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-		assertThat(this.driver.findElements(By.cssSelector("#headlines .headline-title img"))).isEmpty();
+		assertThat(this.driver.findElements(By.cssSelector("herald-x, [onfocus]"))).isEmpty();
+		assertThat(this.driver.findElements(By.cssSelector("#headlines .headline-title herald-x"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
 		// The thumbnail is there; one that cannot load is hidden, not shown broken
 		// (nothing serves this address).
