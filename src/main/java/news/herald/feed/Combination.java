@@ -66,22 +66,33 @@ final class Combination {
 	}
 
 	boolean matches(ArticleEvent event) {
-		if (holds(event.section(), event.taxonomy())) {
+		return matches(this.address, this.sections, event);
+	}
+
+	/**
+	 * Whether an event changed the feed at an address: its article was in the feed before
+	 * or after it (a re-tag changes the feeds of both tags, a move those of both
+	 * sections). The one rule for every feed, validators and hub alike.
+	 * @param sections the scope's sections, null for the outlet
+	 */
+	static boolean matches(FeedAddress address, Set<String> sections, ArticleEvent event) {
+		if (holds(address, sections, event.section(), event.taxonomy())) {
 			return true;
 		}
 		if (event.previous() == null && event.previousSection() == null) {
 			return false;
 		}
-		return holds((event.previousSection() != null) ? event.previousSection() : event.section(),
+		return holds(address, sections, (event.previousSection() != null) ? event.previousSection() : event.section(),
 				(event.previous() != null) ? event.previous() : event.taxonomy());
 	}
 
-	private boolean holds(String section, ArticleEvent.Taxonomy taxonomy) {
-		return (this.sections == null || this.sections.contains(section))
-				&& (this.address.tag() == null || named(taxonomy.tags(), this.address.tag()))
-				&& (this.address.author() == null || named(taxonomy.authors(), this.address.author()))
-				&& (this.address.language() == null || (taxonomy.language() != null
-						&& taxonomy.language().toLowerCase(Locale.ROOT).equals(this.address.language())));
+	private static boolean holds(FeedAddress address, Set<String> sections, String section,
+			ArticleEvent.Taxonomy taxonomy) {
+		return (sections == null || sections.contains(section))
+				&& (address.tag() == null || named(taxonomy.tags(), address.tag()))
+				&& (address.author() == null || named(taxonomy.authors(), address.author()))
+				&& (address.language() == null || (taxonomy.language() != null
+						&& taxonomy.language().toLowerCase(Locale.ROOT).equals(address.language())));
 	}
 
 	private static boolean named(List<String> names, String slug) {

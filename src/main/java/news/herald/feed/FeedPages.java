@@ -124,13 +124,21 @@ class FeedPages {
 	 * page of one search has one URL.
 	 */
 	private FeedPage.Links searchLinks(FeedKey key, String query, Long next) {
-		String feed = key.base() + SEARCH_PATH + key.format().fileName() + "?q=" + encode(query);
+		String feed = key.base() + searchPath(key.format(), query);
 		String limit = (key.limit() != this.settings.defaultLimit()) ? "&limit=" + key.limit() : "";
 		String first = feed + limit;
 		String self = (key.cursor() != null) ? feed + "&cursor=" + key.cursor() + limit : first;
 		String nextUrl = (next != null) ? feed + "&cursor=" + next + limit : null;
 		String logo = (this.logo != null) ? this.logo : key.base() + "/herald-logo.png";
 		return new FeedPage.Links(key.base(), key.base() + "/", self, first, nextUrl, this.hub.url(key.base()), logo);
+	}
+
+	/**
+	 * A search feed's first page relative to the public base URL: one URL for one search,
+	 * however its words were spelt.
+	 */
+	static String searchPath(FeedFormat format, String words) {
+		return SEARCH_PATH + format.fileName() + "?q=" + encode(words);
 	}
 
 	/**

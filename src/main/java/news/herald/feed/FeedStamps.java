@@ -163,6 +163,22 @@ class FeedStamps extends BackgroundSubscription {
 		}
 	}
 
+	/**
+	 * Whether the event touches the validators of the feed at an address: the rule
+	 * {@link #apply} follows, for whoever needs to know which feeds an event changed (the
+	 * hub's content distribution).
+	 */
+	boolean touches(FeedAddress address, ArticleEvent event) {
+		if (address.unfiltered()) {
+			return this.scopes.affectedBy(event).contains(address.scope());
+		}
+		if (address.kept()) {
+			return taxonomyKeys(event).contains(address.stampKey());
+		}
+		FeedScope scope = this.scopes.byKey(address.scope());
+		return scope != null && Combination.matches(address, scope.sections(), event);
+	}
+
 	private static Set<String> taxonomyKeys(ArticleEvent event) {
 		Set<String> keys = new LinkedHashSet<>();
 		for (ArticleEvent.Taxonomy taxonomy : new ArticleEvent.Taxonomy[] { event.taxonomy(), event.previous() }) {

@@ -112,8 +112,23 @@ public class PushQueue {
 			.one();
 	}
 
-	Mono<Void> delivered(long id) {
-		return this.db.sql("delete from push_deliveries where id = :id").bind("id", id).then();
+	/** Takes delivered rows off the queue, many in one statement. */
+	Mono<Void> delivered(List<Long> ids) {
+		return this.db.sql("delete from push_deliveries where id = any(cast(:ids as bigint[]))")
+			.bind("ids", ids.toArray(Long[]::new))
+			.then();
+	}
+
+	/**
+	 * Hands claimed deliveries that were never attempted back to the queue, due now: the
+	 * instance is stopping. Only while the claim is still this instance's.
+	 */
+	Mono<Void> release(String instance, List<Long> ids) {
+		return this.db.sql("""
+				update push_deliveries
+				set attempts = attempts - 1, next_attempt_at = clock_timestamp()
+				where id = any(cast(:ids as bigint[])) and claimed_by = :instance and state = 'queued'
+				""").bind("ids", ids.toArray(Long[]::new)).bind("instance", instance).then();
 	}
 
 	Mono<Void> retry(long id, Duration delay, String error) {

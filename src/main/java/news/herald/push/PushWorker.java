@@ -4,10 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,12 +31,14 @@ import news.herald.system.BackgroundSubscription;
 import news.herald.system.LifecyclePhases;
 
 /**
- * Sends due deliveries: claims as many as it has room for, sends each on its own (so a
- * slow destination holds one slot, never the others), and records the outcome: delivered
- * rows are deleted, failures are retried with exponential back-off and jitter, and the
- * last failed attempt gives the delivery up. It claims when woken (a message was
- * enqueued, a slot came free) and on a timer, which finds other instances' messages,
- * retries that came due and rows whose claimer died.
+ * Sends due deliveries: claims them in batches of up to twice its slots (the second half
+ * waits in memory for a slot, so a slot coming free never waits for a claim's round
+ * trip), sends each on its own (so a slow destination holds one slot, never the others),
+ * and records the outcome: delivered rows are deleted in batches ({@link DeliveredRows}),
+ * failures are retried with exponential back-off and jitter, and the last failed attempt
+ * gives the delivery up. It claims when woken (a message was enqueued, slots came free)
+ * and on a timer, which finds other instances' messages, retries that came due and rows
+ * whose claimer died.
  */
 @Component
 public class PushWorker extends BackgroundSubscription {
@@ -42,6 +48,9 @@ public class PushWorker extends BackgroundSubscription {
 	private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
 	private static final Duration KEEP_ABANDONED = Duration.ofDays(7);
+
+	/** The most a stop waits to record deliveries made and hand back ones not begun. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
 	private final PushQueue queue;
 
@@ -61,6 +70,13 @@ public class PushWorker extends BackgroundSubscription {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	/** Claimed, waiting for a slot; each under its lease like one in flight. */
+	private final Queue<Delivery> ready = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger readyCount = new AtomicInteger();
+
+	private final DeliveredRows deliveredRows;
+
 	private final AtomicInteger wakeUps = new AtomicInteger();
 
 	private final Cache<Long, Mono<Payload>> payloads = Caffeine.newBuilder().maximumSize(256).build();
@@ -78,21 +94,43 @@ public class PushWorker extends BackgroundSubscription {
 		channels.forEach((channel) -> this.channels.put(channel.name(), channel));
 		this.registry = registry;
 		this.clock = clock;
+		this.deliveredRows = new DeliveredRows(queue);
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
-		running(Flux.interval(this.settings.pollInterval()).onBackpressureDrop().subscribe((tick) -> {
-			wake();
-			purgeNowAndThen();
-		}));
+		running(Disposables
+			.composite(Flux.interval(this.settings.pollInterval()).onBackpressureDrop().subscribe((tick) -> {
+				wake();
+				purgeNowAndThen();
+			}), Flux.interval(DeliveredRows.FLUSH_EVERY)
+				.onBackpressureDrop()
+				.subscribe((tick) -> this.deliveredRows.flush())));
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
 		super.stop();
+		// On the thread stopping the application, never an event loop: a bounded wait
+		// spares the next start resending what was delivered or waiting out leases.
+		this.deliveredRows.flushNow(STOP_WAIT);
+		List<Long> unstarted = new ArrayList<>();
+		Delivery waiting;
+		while ((waiting = this.ready.poll()) != null) {
+			this.readyCount.decrementAndGet();
+			unstarted.add(waiting.id());
+		}
+		if (!unstarted.isEmpty()) {
+			try {
+				this.queue.release(this.instance, unstarted).block(STOP_WAIT);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not hand " + unstarted.size() + " claimed push deliveries back (" + ex.getMessage()
+						+ "); they are due again after their lease");
+			}
+		}
 	}
 
 	/**
@@ -123,29 +161,52 @@ public class PushWorker extends BackgroundSubscription {
 	}
 
 	private Mono<Void> claimFreeSlots() {
-		int busy = this.inFlight.get();
-		int free = this.settings.concurrency() - busy;
+		// A delivery that lost a race for a slot is started here at the latest.
+		startReady();
+		int slots = this.settings.concurrency();
+		int held = this.inFlight.get() + this.readyCount.get();
+		int room = 2 * slots - held;
 		// One claim per finished delivery would serialize the queue on claim round trips:
-		// while deliveries are in flight, claim once a quarter of the slots is free.
-		if (free <= 0 || !this.running || (busy > 0 && free < Math.max(1, this.settings.concurrency() / 4))) {
+		// while deliveries are held, claim once half the slots' worth of room is free.
+		if (room <= 0 || !this.running || (held > 0 && room < Math.max(1, slots / 2))) {
 			return Mono.empty();
 		}
-		return this.queue.claim(this.instance, free, this.settings.claimLease())
-			.doOnNext(this::launch)
-			.count()
-			.doOnNext((claimed) -> {
-				if (claimed == free) {
-					// Full batch: there may be more due right now.
-					this.wakeUps.incrementAndGet();
-				}
-			})
-			.then();
+		return this.queue.claim(this.instance, room, this.settings.claimLease()).doOnNext((delivery) -> {
+			this.readyCount.incrementAndGet();
+			this.ready.add(delivery);
+			startReady();
+		}).count().doOnNext((claimed) -> {
+			if (claimed == room) {
+				// Full batch: there may be more due right now.
+				this.wakeUps.incrementAndGet();
+			}
+		}).then();
+	}
+
+	/** Starts claimed deliveries while slots are free. */
+	private void startReady() {
+		while (this.running) {
+			int busy = this.inFlight.get();
+			if (busy >= this.settings.concurrency() || this.ready.isEmpty()) {
+				return;
+			}
+			if (!this.inFlight.compareAndSet(busy, busy + 1)) {
+				continue;
+			}
+			Delivery delivery = this.ready.poll();
+			if (delivery == null) {
+				this.inFlight.decrementAndGet();
+				return;
+			}
+			this.readyCount.decrementAndGet();
+			launch(delivery);
+		}
 	}
 
 	private void launch(Delivery delivery) {
-		this.inFlight.incrementAndGet();
 		attempt(delivery).doFinally((signal) -> {
 			this.inFlight.decrementAndGet();
+			startReady();
 			wake();
 		}).subscribe(null, (ex) -> logger.warn("Push delivery " + delivery.id() + " failed to settle: " + ex));
 	}
@@ -174,7 +235,9 @@ public class PushWorker extends BackgroundSubscription {
 	}
 
 	private Mono<Void> delivered(Delivery delivery, Payload payload) {
-		return this.queue.delivered(delivery.id()).doOnSuccess((done) -> {
+		return Mono.fromRunnable(() -> {
+			// The row goes with the next batch; the slot is free now.
+			this.deliveredRows.add(delivery.id());
 			count(delivery, "delivered");
 			latency(delivery.channel()).record(Duration.between(payload.publishedAt(), this.clock.instant()));
 		});

@@ -42,15 +42,16 @@ class HubRequestReader {
 		String callback = required(form, "hub.callback");
 		URI callbackUrl = callback(callback);
 		String topic = required(form, "hub.topic");
-		if (this.topics.find(topic, base).isEmpty()) {
-			throw new BadRequestException("hub.topic", "hub.topic must be one of Herald's feeds, such as " + base
-					+ "/feeds/atom.xml (the first page, optionally with ?limit=); '" + topic + "' is not.");
-		}
+		// Kept under the feed's own URL, so that two spellings of one feed are one topic.
+		// Leaving needs only the shape: a tag this instance has not seen may be left.
+		String feed = ("subscribe".equals(mode) ? this.topics.topic(topic, base)
+				: this.topics.find(topic, base).orElseGet(() -> this.topics.topic(topic, base)))
+			.url();
 		String secret = form.getFirst("hub.secret");
 		if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
 			throw new BadRequestException("hub.secret", "hub.secret must be less than 200 bytes.");
 		}
-		return new HubRequest("subscribe".equals(mode), topic, base, callback,
+		return new HubRequest("subscribe".equals(mode), feed, topic, base, callback,
 				callbackUrl.getHost().toLowerCase(Locale.ROOT), (secret == null || secret.isEmpty()) ? null : secret,
 				lease(form.getFirst("hub.lease_seconds")));
 	}

@@ -85,13 +85,13 @@ class IntentVerifier {
 	/** §5.2: tells the callback its subscription was refused. */
 	Mono<Void> deny(HubRequest request, String reason) {
 		String url = request.callback() + (request.callback().contains("?") ? "&" : "?") + "hub.mode=denied&hub.topic="
-				+ encode(request.topic()) + "&hub.reason=" + encode(reason);
+				+ encode(request.asked()) + "&hub.reason=" + encode(reason);
 		return this.client.get(URI.create(url)).onErrorResume((ex) -> Mono.empty()).then();
 	}
 
 	private static String verification(HubRequest request, String challenge) {
 		String url = request.callback() + (request.callback().contains("?") ? "&" : "?") + "hub.mode=" + request.mode()
-				+ "&hub.topic=" + encode(request.topic()) + "&hub.challenge=" + encode(challenge);
+				+ "&hub.topic=" + encode(request.asked()) + "&hub.challenge=" + encode(challenge);
 		return request.subscribe() ? url + "&hub.lease_seconds=" + request.leaseSeconds() : url;
 	}
 

@@ -29,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout time to connect to a callback
  * @param readTimeout time for a callback to answer
  * @param claimLease how long a claimed delivery stays with its instance before another
- * may take it; longer than a connect and a read
+ * may take it; longer than two connects and reads, as a claimed delivery may wait for a
+ * slot
  * @param pollInterval how often each instance looks for due deliveries of other
  * instances' events and retries
  */

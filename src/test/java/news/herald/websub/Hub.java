@@ -20,6 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import news.herald.article.Article;
 import news.herald.article.ArticleDraft;
 import news.herald.article.ArticlePublisher;
 
@@ -37,13 +38,30 @@ final class Hub {
 
 	/** Publishes an article through the same service the API uses; its title. */
 	static String publish(ApplicationContext context, String section, String title) {
-		String externalId = unique("hub");
-		context.getBean(ArticlePublisher.class)
-			.create(new ArticleDraft(externalId, null, section, title, "Summary of " + title, "<p>Body</p>",
-					"https://news.example/" + externalId, List.of("Aigerim Seitkali"), "en", null, List.of(), null,
-					Instant.parse("2026-01-02T03:04:05Z")))
-			.block(Duration.ofSeconds(30));
+		publish(context, section, title, List.of());
 		return title;
+	}
+
+	/** Publishes an article with tags through the same service the API uses. */
+	static Article publish(ApplicationContext context, String section, String title, List<String> tags) {
+		return context.getBean(ArticlePublisher.class)
+			.create(draft(unique("hub"), section, title, tags))
+			.block(Duration.ofSeconds(30))
+			.article();
+	}
+
+	/** Gives an article other tags, as {@code PUT /api/articles/{id}} does. */
+	static Article retag(ApplicationContext context, Article article, List<String> tags) {
+		return context.getBean(ArticlePublisher.class)
+			.update(article.id(), draft(article.externalId(), article.section(), article.title(), tags), (current) -> {
+			})
+			.block(Duration.ofSeconds(30));
+	}
+
+	private static ArticleDraft draft(String externalId, String section, String title, List<String> tags) {
+		return new ArticleDraft(externalId, null, section, title, "Summary of " + title, "<p>Body</p>",
+				"https://news.example/" + externalId, List.of("Aigerim Seitkali"), "en", null, tags, null,
+				Instant.parse("2026-01-02T03:04:05Z"));
 	}
 
 	static MultiValueMap<String, String> form(String mode, String topic, String callback, String... more) {
