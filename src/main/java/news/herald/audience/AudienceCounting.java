@@ -1,5 +1,7 @@
 package news.herald.audience;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -10,8 +12,8 @@ import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 
 /**
  * Counts feed requests around the whole web handler, ahead of every filter, the feed fast
- * path included (which answers most feed requests without calling further filters), once
- * the response is complete and its status known: 200, 304 and 226 count, refusals do not.
+ * path included (which answers most feed requests without calling further filters), as
+ * the answer is committed and its status known: 200, 304 and 226 count, refusals do not.
  * Not registered at all when counting is off, so it then costs nothing.
  */
 @Component
@@ -30,11 +32,16 @@ class AudienceCounting implements HttpHandlerDecoratorFactory {
 			if (!counted(request)) {
 				return handler.handle(request, response);
 			}
-			return handler.handle(request, response).doOnSuccess((done) -> {
+			// Counted as the answer is committed, before a byte of it leaves: by the time
+			// a
+			// client has its answer, its request is in the tally.
+			response.beforeCommit(() -> {
 				if (served(response.getStatusCode())) {
 					this.counter.count(request);
 				}
+				return Mono.empty();
 			});
+			return handler.handle(request, response);
 		};
 	}
 
