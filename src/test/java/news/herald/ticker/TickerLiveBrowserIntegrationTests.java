@@ -129,6 +129,14 @@ class TickerLiveBrowserIntegrationTests extends BrowserTestSupport {
 		String older = (String) this.newsroom
 			.publish(NewsroomClient.article("europe", XSS_TITLE + " " + UUID.randomUUID()))
 			.get("id");
+		// The event reaches this instance through the relay, which also feeds the feeds'
+		// validators: once the feed has it, a widget opened now finds it in its backfill.
+		waitUntil(() -> new String(this.client.get()
+			.uri("/feeds/world/feed.json")
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8).contains(older));
 		try (PartnerSite partner = PartnerSite.embedding(herald(), "world", 5)) {
 			this.driver.get(partner.url());
 			SearchContext widget = this.driver.findElement(By.cssSelector(".herald-ticker")).getShadowRoot();
