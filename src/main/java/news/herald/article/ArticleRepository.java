@@ -119,18 +119,7 @@ public class ArticleRepository {
 		}
 		sql.append(" order by seq desc limit :limit");
 		GenericExecuteSpec spec = this.db.sql(sql.toString()).bind("limit", limit);
-		if (filter.sections() != null) {
-			spec = spec.bind("sections", filter.sections().toArray(String[]::new));
-		}
-		if (filter.tags() != null) {
-			spec = spec.bind("tags", filter.tags().toArray(String[]::new));
-		}
-		if (filter.authors() != null) {
-			spec = spec.bind("authors", filter.authors().toArray(String[]::new));
-		}
-		if (filter.language() != null) {
-			spec = spec.bind("language", filter.language());
-		}
+		spec = filter.bind(spec);
 		if (beforeSeq != null) {
 			spec = spec.bind("before", beforeSeq);
 		}

@@ -90,18 +90,7 @@ class FeedStampRepository {
 				order by id desc
 				limit 1
 				""".formatted(after, before)).bind("through", throughId);
-		if (filter.sections() != null) {
-			spec = spec.bind("sections", filter.sections().toArray(String[]::new));
-		}
-		if (filter.tags() != null) {
-			spec = spec.bind("tags", filter.tags().toArray(String[]::new));
-		}
-		if (filter.authors() != null) {
-			spec = spec.bind("authors", filter.authors().toArray(String[]::new));
-		}
-		if (filter.language() != null) {
-			spec = spec.bind("language", filter.language());
-		}
+		spec = filter.bind(spec);
 		return spec
 			.map((row) -> new FeedStamp(row.get("id", Long.class), row.get("timeline", Integer.class),
 					row.get("created_at", Instant.class)))
