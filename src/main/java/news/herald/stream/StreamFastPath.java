@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -67,10 +66,12 @@ class StreamFastPath implements WebFilter {
 			// Decoded and without matrix variables, as the controller's path variable.
 			section = segment.valueToMatch();
 		}
-		MultiValueMap<String, String> query = request.getQueryParams();
-		if (repeated(query.get("backfill")) || repeated(query.get("lastEventId")) || repeated(query.get("sections"))
-				|| repeated(query.get("presence")) || repeated(request.getHeaders().get("Last-Event-ID"))) {
-			// The controller's rules for a repeated value (joined, then refused) apply.
+		// A repeated query parameter never gets here (the http package refuses it first);
+		// a
+		// repeated Last-Event-ID header goes to the controller, whose rules (joined, then
+		// refused) apply.
+		List<String> lastEventIds = request.getHeaders().get("Last-Event-ID");
+		if (lastEventIds != null && lastEventIds.size() > 1) {
 			return chain.filter(exchange);
 		}
 		try {
@@ -81,10 +82,6 @@ class StreamFastPath implements WebFilter {
 		catch (ErrorResponseException refused) {
 			return this.problems.write(exchange, refused);
 		}
-	}
-
-	private static boolean repeated(List<String> values) {
-		return values != null && values.size() > 1;
 	}
 
 }
