@@ -21,29 +21,37 @@ public class ClientAddress {
 
 	private final TrustedProxies trustedProxies;
 
-	ClientAddress(TrustedProxies trustedProxies) {
+	public ClientAddress(TrustedProxies trustedProxies) {
 		this.trustedProxies = trustedProxies;
 	}
 
 	public String of(ServerHttpRequest request) {
+		byte[] address = bytesOf(request);
+		return (address != null) ? NetUtil.bytesToIpAddress(address) : "unknown";
+	}
+
+	/**
+	 * The client's address as its 4 or 16 bytes, or null when the peer is unknown: what
+	 * {@link #of} names, without formatting it (the audience counter hashes these on
+	 * every feed request).
+	 */
+	public byte[] bytesOf(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		if (remote == null || remote.getAddress() == null) {
-			return "unknown";
+			return null;
 		}
-		byte[] peer = remote.getAddress().getAddress();
-		String client = remote.getAddress().getHostAddress();
-		if (!trusted(peer)) {
+		byte[] client = remote.getAddress().getAddress();
+		if (!trusted(client)) {
 			return client;
 		}
 		List<String> forwarded = request.getHeaders().getValuesAsList(FORWARDED_FOR);
 		for (int i = forwarded.size() - 1; i >= 0; i--) {
-			String hop = forwarded.get(i).strip();
 			// Parses IP literals only: a host name here must never cause a DNS lookup.
-			byte[] address = NetUtil.createByteArrayFromIpAddressString(hop);
+			byte[] address = NetUtil.createByteArrayFromIpAddressString(forwarded.get(i).strip());
 			if (address == null) {
 				return client;
 			}
-			client = NetUtil.bytesToIpAddress(address);
+			client = address;
 			if (!trusted(address)) {
 				return client;
 			}

@@ -36,7 +36,13 @@ public final class TrustedProxies {
 	}
 
 	public boolean contains(byte[] address) {
-		return this.ranges.stream().anyMatch((range) -> range.contains(address));
+		// A plain loop: this runs on every counted feed request, mostly over no ranges.
+		for (Range range : this.ranges) {
+			if (range.contains(address)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** An address or CIDR range. */

@@ -41,6 +41,15 @@ class ClientAddressTests {
 		assertThat(this.address.of(request("::1", "2001:db8::1"))).isEqualTo("2001:db8::1");
 	}
 
+	@Test
+	void bytesNameTheSameClientUnformatted() throws Exception {
+		assertThat(this.address.bytesOf(request("10.1.2.3", "198.51.100.1")))
+			.isEqualTo(java.net.InetAddress.getByName("198.51.100.1").getAddress());
+		assertThat(this.address.bytesOf(request("203.0.113.9", "198.51.100.1")))
+			.isEqualTo(java.net.InetAddress.getByName("203.0.113.9").getAddress());
+		assertThat(this.address.bytesOf(MockServerHttpRequest.get("/stream").build())).isNull();
+	}
+
 	private static MockServerHttpRequest request(String peer, String forwardedFor) {
 		return MockServerHttpRequest.get("/stream")
 			.remoteAddress(new InetSocketAddress(peer, 40000))
