@@ -1,11 +1,13 @@
 package news.herald.audience;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.netty.util.concurrent.FastThreadLocal;
+import org.apache.datasketches.hash.MurmurHash3;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,21 +25,40 @@ import news.herald.http.ClientAddress;
 @Component
 class AudienceCounter {
 
-	private static final long SECONDS_PER_DAY = 86_400;
+	private static final long MILLIS_PER_DAY = 86_400_000L;
+
+	/**
+	 * Parsed feed addresses kept at most: enough for every real feed and filter, while
+	 * invented query strings are parsed afresh rather than kept.
+	 */
+	private static final int MAX_ADDRESSES = 4096;
+
+	/** The seed of the client hash; the deployment's salt is what keeps it secret. */
+	private static final long SEED = 0x4865_7261_6c64_4155L;
+
+	/** Each event loop hashes in its own buffer, so a count allocates nothing for it. */
+	private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+		@Override
+		protected byte[] initialValue() {
+			return new byte[512];
+		}
+	};
 
 	private final Map<Key, DayTally> tallies = new ConcurrentHashMap<>();
 
+	private final Map<String, Address> addresses = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
-	private final ClientAddress addresses;
+	private final ClientAddress clientAddress;
 
 	private final int maxFeeds;
 
 	private volatile byte[] salt;
 
-	AudienceCounter(Clock clock, ClientAddress addresses, AudienceProperties properties) {
+	AudienceCounter(Clock clock, ClientAddress clientAddress, AudienceProperties properties) {
 		this.clock = clock;
-		this.addresses = addresses;
+		this.clientAddress = clientAddress;
 		this.maxFeeds = properties.maxFeeds();
 	}
 
@@ -50,25 +71,29 @@ class AudienceCounter {
 		return this.salt != null;
 	}
 
-	/** Counts a feed request that was answered 200, 304 or 226. */
+	/**
+	 * Counts a feed request that was answered 200, 304 or 226. Runs on every feed
+	 * request, so a feed already seen today costs two map look-ups, a hash and one sketch
+	 * update, and allocates next to nothing.
+	 */
 	void count(ServerHttpRequest request) {
 		byte[] salt = this.salt;
 		if (salt == null) {
 			return;
 		}
-		AudienceFeed feed = AudienceFeed.of(request.getPath().value(), request.getURI().getRawQuery());
-		if (feed == null) {
+		Address address = address(request.getPath().value(), request.getURI().getRawQuery());
+		if (address == null) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		DayTally tally = tally(LocalDate.ofEpochDay(Math.floorDiv(now.getEpochSecond(), SECONDS_PER_DAY)), feed);
+		long millis = this.clock.millis();
+		DayTally tally = today(address, Math.floorDiv(millis, MILLIS_PER_DAY));
 		String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
 		Aggregators.Report report = Aggregators.parse(userAgent);
 		if (report != null) {
-			tally.reading(report, now);
+			tally.reading(report, Instant.ofEpochMilli(millis));
 		}
 		else {
-			tally.client(client(salt, this.addresses.of(request), userAgent));
+			tally.client(client(salt, this.clientAddress.bytesOf(request), userAgent));
 		}
 	}
 
@@ -79,7 +104,38 @@ class AudienceCounter {
 
 	/** Drops a past day's tally once it has been written for the last time. */
 	void forget(Key key, DayTally tally) {
-		this.tallies.remove(key, tally);
+		if (this.tallies.remove(key, tally)) {
+			tally.forgotten = true;
+		}
+	}
+
+	private Address address(String path, String rawQuery) {
+		String asked = (rawQuery == null || rawQuery.isEmpty()) ? path : path + '?' + rawQuery;
+		Address address = this.addresses.get(asked);
+		if (address != null) {
+			return address;
+		}
+		AudienceFeed feed = AudienceFeed.of(path, rawQuery);
+		if (feed == null) {
+			return null;
+		}
+		address = new Address(feed);
+		if (this.addresses.size() < MAX_ADDRESSES) {
+			Address raced = this.addresses.putIfAbsent(asked, address);
+			return (raced != null) ? raced : address;
+		}
+		return address;
+	}
+
+	/** The address's tally for the day, remembered on it until the day changes. */
+	private DayTally today(Address address, long epochDay) {
+		Today today = address.today;
+		if (today != null && today.epochDay() == epochDay && !today.tally().forgotten) {
+			return today.tally();
+		}
+		DayTally tally = tally(LocalDate.ofEpochDay(epochDay), address.feed);
+		address.today = new Today(epochDay, tally);
+		return tally;
 	}
 
 	private DayTally tally(LocalDate day, AudienceFeed feed) {
@@ -96,21 +152,58 @@ class AudienceCounter {
 	}
 
 	/**
-	 * The salt, the address and the {@code User-Agent} in one array, which the sketch
-	 * hashes: without the salt no one can test whether a given address was a client.
+	 * The client as a 64-bit hash of the salt, its address and its {@code User-Agent}:
+	 * without the salt no one can test whether a given address was a client. Header
+	 * characters are bytes as HTTP sends them; any other character is written as a marked
+	 * pair, so different headers never give the same input.
 	 */
-	private static byte[] client(byte[] salt, String address, String userAgent) {
-		byte[] from = address.getBytes(StandardCharsets.ISO_8859_1);
-		byte[] agent = (userAgent != null) ? userAgent.getBytes(StandardCharsets.UTF_8) : new byte[0];
-		byte[] client = new byte[salt.length + from.length + 1 + agent.length];
-		System.arraycopy(salt, 0, client, 0, salt.length);
-		System.arraycopy(from, 0, client, salt.length, from.length);
-		System.arraycopy(agent, 0, client, salt.length + from.length + 1, agent.length);
-		return client;
+	private static long client(byte[] salt, byte[] from, String userAgent) {
+		int agentLength = (userAgent != null) ? userAgent.length() : 0;
+		int most = salt.length + 16 + 1 + 3 * agentLength;
+		byte[] buffer = SCRATCH.get();
+		if (buffer.length < most) {
+			buffer = new byte[most];
+		}
+		System.arraycopy(salt, 0, buffer, 0, salt.length);
+		int at = salt.length;
+		if (from != null) {
+			System.arraycopy(from, 0, buffer, at, from.length);
+			at += from.length;
+		}
+		buffer[at++] = 0;
+		for (int i = 0; i < agentLength; i++) {
+			char c = userAgent.charAt(i);
+			if (c < 0xFF) {
+				buffer[at++] = (byte) c;
+			}
+			else {
+				buffer[at++] = (byte) 0xFF;
+				buffer[at++] = (byte) (c >> 8);
+				buffer[at++] = (byte) c;
+			}
+		}
+		return MurmurHash3.hash(buffer, 0, at, SEED)[0];
 	}
 
 	/** A feed on a day (UTC). */
 	record Key(LocalDate day, AudienceFeed feed) {
+
+	}
+
+	/** A feed path and query as asked for, parsed once, and where it counts today. */
+	private static final class Address {
+
+		final AudienceFeed feed;
+
+		volatile Today today;
+
+		Address(AudienceFeed feed) {
+			this.feed = feed;
+		}
+
+	}
+
+	private record Today(long epochDay, DayTally tally) {
 
 	}
 

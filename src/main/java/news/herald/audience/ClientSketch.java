@@ -31,6 +31,14 @@ final class ClientSketch {
 	}
 
 	/** Adds one client, already hashed with the deployment's secret salt. */
+	void update(long client) {
+		HllSketch stripe = this.stripes[(int) (Thread.currentThread().getId() & (STRIPES - 1))];
+		synchronized (stripe) {
+			stripe.update(client);
+		}
+	}
+
+	/** Adds one client given as bytes (seeded histories and tests). */
 	void update(byte[] client) {
 		HllSketch stripe = this.stripes[(int) (Thread.currentThread().getId() & (STRIPES - 1))];
 		synchronized (stripe) {

@@ -18,9 +18,16 @@ final class DayTally {
 	/** Set by an update, cleared when the sketch is taken for writing. */
 	volatile boolean changed;
 
-	void client(byte[] hash) {
+	/** Set once the counter has let go of this tally: a count must not land here. */
+	volatile boolean forgotten;
+
+	void client(long hash) {
 		this.clients.update(hash);
-		this.changed = true;
+		// Written only when it changes: every feed request passes here, from both event
+		// loops, and a write each time would bounce the line between cores.
+		if (!this.changed) {
+			this.changed = true;
+		}
 	}
 
 	void reading(Aggregators.Report report, Instant at) {
