@@ -10,7 +10,8 @@
 # by SQL: every request is a search never made before, against the same searches run by
 # psql straight on the database as the reference.
 # (a) and (b) also run against a second Herald on the same database with audience counting
-# off (HERALD_AUDIENCE_ENABLED=false), alternating with the first, to price the counting.
+# off (HERALD_AUDIENCE_ENABLED=false), in turns with the first (order swapped every run), to
+# price the counting in requests/s and in the CPU time each JVM spends per request.
 # Prints a table with the median of RUNS runs and Herald's share of nginx's requests/s.
 # Needs wrk and nginx (installed with apt-get when missing and allowed); bounded in time.
 set -euo pipefail
@@ -185,13 +186,38 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED" >/dev/null
-hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=() og=() o3=()
-for _ in $(seq 1 "$RUNS"); do
-	hg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED")")
-	og+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED")")
+# Counting on and off are priced in turns, on first in odd runs and off first in even ones,
+# each with the CPU time its JVM spent per request (from /proc), steadier than requests/s
+# on a shared machine.
+ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+priced() { # rps-array cpu-array pid wrk-args... : appends requests/s and CPU µs per request
+	local -n rates=$1 costs=$2
+	local pid=$3 before after out
+	shift 3
+	before=$(ticks_of "$pid")
+	out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "$AGENT" "$@")
+	after=$(ticks_of "$pid")
+	rates+=("$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")")
+	costs+=("$(awk -v t=$((after - before)) -v us="$TICK_US" '/requests in/{printf "%.2f", t * us / $1}' <<<"$out")")
+}
+hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=() og=() o3=() hgc=() ogc=() h3c=() o3c=()
+for run in $(seq 1 "$RUNS"); do
+	if (( run % 2 )); then
+		priced hg hgc "$HERALD_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED"
+		priced og ogc "$OFF_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED"
+	else
+		priced og ogc "$OFF_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED"
+		priced hg hgc "$HERALD_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED"
+	fi
 	ng+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED")")
-	h3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED")")
-	o3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED")")
+	if (( run % 2 )); then
+		priced h3 h3c "$HERALD_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED"
+		priced o3 o3c "$OFF_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED"
+	else
+		priced o3 o3c "$OFF_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED"
+		priced h3 h3c "$HERALD_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED"
+	fi
 	n3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $N_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED")")
 	htg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED")")
 	ntg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$TAG_FEED")")
@@ -246,10 +272,22 @@ row "(b) conditional GET -> 304" "${h3[*]}" "${n3[*]}"
 row "(a) tag feed: cached GET, gzip" "${htg[*]}" "${ntg[*]}"
 row "(b) tag feed: conditional -> 304" "${ht3[*]}" "${nt3[*]}"
 echo
-echo "Audience counting: Herald counting (above) against the same Herald with HERALD_AUDIENCE_ENABLED=false"
-printf '%-34s %-24s %-24s %s\n' "scenario" "counting on" "counting off" "on/off (goal >= 95 %)"
-row "(a) cached GET, gzip" "${hg[*]}" "${og[*]}"
-row "(b) conditional GET -> 304" "${h3[*]}" "${o3[*]}"
+echo "Audience counting: Herald counting (above) against the same Herald with HERALD_AUDIENCE_ENABLED=false, in turns"
+printf '%-30s %-12s %-12s %-22s %-30s %s\n' "scenario" "on (median)" "off (median)" "on/off (goal >= 95 %)" "on/off per run -> median" "CPU us/request on / off (medians)"
+priced_row() {
+	local name=$1 on=$2 off=$3 on_cpu=$4 off_cpu=$5
+	local onm offm pairs
+	onm=$(tr ' ' '\n' <<<"$on" | median)
+	offm=$(tr ' ' '\n' <<<"$off" | median)
+	pairs=$(paste -d' ' <(tr ' ' '\n' <<<"$on") <(tr ' ' '\n' <<<"$off") | awk '{printf "%d\n", 100 * $1 / $2}')
+	printf '%-30s %-12s %-12s %-22s %-30s %s / %s\n' "$name" "$onm" "$offm" \
+		"$(awk -v a="$onm" -v b="$offm" 'BEGIN{printf "%.0f %%", 100*a/b}')" \
+		"$(tr '\n' ' ' <<<"$pairs")-> $(median <<<"$pairs") %" \
+		"$(tr ' ' '\n' <<<"$on_cpu" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+		"$(tr ' ' '\n' <<<"$off_cpu" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+}
+priced_row "(a) cached GET, gzip" "${hg[*]}" "${og[*]}" "${hgc[*]}" "${ogc[*]}"
+priced_row "(b) conditional GET -> 304" "${h3[*]}" "${o3[*]}" "${h3c[*]}" "${o3c[*]}"
 echo
 echo "(c) cold render of a 50-item feed (a never-rendered page per request: DB read + render + gzip + HTTP, one at a time, after a JIT warm-up on 49-item pages):"
 echo "    $cold_count requests of at most $COLD_REQUESTS distinct pages; p50 $cold_p50, p99 $cold_p99 (goal: p99 < 20 ms)"
