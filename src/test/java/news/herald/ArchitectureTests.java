@@ -76,7 +76,7 @@ class ArchitectureTests {
 			.whereLayer("Audience")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Delivery")
-			.mayOnlyBeAccessedByLayers("Hub", "Ticker")
+			.mayOnlyBeAccessedByLayers("Hub", "Ticker", "Audience")
 			.whereLayer("Article")
 			.mayOnlyBeAccessedByLayers("Hub", "Ticker", "Delivery")
 			.whereLayer("Newsroom")

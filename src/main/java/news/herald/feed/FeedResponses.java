@@ -34,8 +34,11 @@ class FeedResponses {
 
 	private final FeedHub hub;
 
+	private final FeedReads reads;
+
 	FeedResponses(FeedProperties properties, Clock clock, FeedCompression compression, PublicUrls urls,
-			ObjectProvider<FeedHub> hub) {
+			ObjectProvider<FeedHub> hub, ObjectProvider<FeedReads> reads) {
+		this.reads = reads.getIfAvailable(() -> FeedReads.NONE);
 		this.cacheControl = properties.cacheControl();
 		this.urls = urls;
 		this.hub = hub.getIfAvailable(() -> FeedHub.NONE);
@@ -66,6 +69,7 @@ class FeedResponses {
 		response.setStatusCode(HttpStatus.NOT_MODIFIED);
 		HttpHeaders headers = response.getHeaders();
 		common(headers, validators, coding(exchange, this.brotli), now);
+		this.reads.read(exchange.getRequest());
 		return response.setComplete();
 	}
 
@@ -86,6 +90,7 @@ class FeedResponses {
 			headers.set(HttpHeaders.CONTENT_ENCODING, coding.token);
 		}
 		headers.setContentLength(body.length);
+		this.reads.read(exchange.getRequest());
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
@@ -106,6 +111,7 @@ class FeedResponses {
 			headers.set(HttpHeaders.CONTENT_ENCODING, coding.token);
 		}
 		headers.setContentLength(body.length);
+		this.reads.read(exchange.getRequest());
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
@@ -118,6 +124,7 @@ class FeedResponses {
 		links(exchange, headers);
 		headers.set(HttpHeaders.CONTENT_TYPE, format.contentType());
 		headers.setContentLength(plain.length);
+		this.reads.read(exchange.getRequest());
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(plain)));
 	}
 

@@ -49,8 +49,8 @@ class AudienceIntegrationTests {
 				"Feedly/1.0 (+http://www.feedly.com/fetcher.html; 180 subscribers; )");
 		Readers.fetch(this.client, FEED, "198.51.100.7",
 				"Feedly/1.0 (+http://www.feedly.com/fetcher.html; 131 subscribers; )");
-		// Six direct clients: five addresses with newsboat, one of them also with
-		// NetNewsWire; repeats and 304s count once per client.
+		// Seven direct clients: six addresses with newsboat (one only asks HEAD), one of
+		// them also with NetNewsWire; repeats and 304s count once per client.
 		String etag = Readers.etag(this.client, FEED, "203.0.113.1", "newsboat/2.36.0 (Linux x86_64)");
 		for (int i = 1; i <= 5; i++) {
 			assertThat(Readers.fetch(this.client, FEED, "203.0.113." + i, "newsboat/2.36.0 (Linux x86_64)"))
@@ -60,6 +60,14 @@ class AudienceIntegrationTests {
 		}
 		Readers.revalidate(this.client, FEED, etag, "203.0.113.1",
 				"NetNewsWire (RSS Reader; https://netnewswire.com/)");
+		// A HEAD is a client asking whether the feed changed: counted as a GET is.
+		this.client.head()
+			.uri(FEED)
+			.header("X-Forwarded-For", "203.0.113.6")
+			.header("User-Agent", "newsboat/2.36.0 (Linux x86_64)")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		// A refusal is not a reader.
 		assertThat(Readers.fetch(this.client, "/feeds/no-such-desk/rss.xml", "203.0.113.9", "newsboat/2.36.0"))
 			.isEqualTo(404);
@@ -74,15 +82,15 @@ class AudienceIntegrationTests {
 		assertThat(aggregators.get("The Old Reader").asInt()).isEqualTo(5);
 		assertThat(aggregators.get("Netvibes").asInt()).isEqualTo(4);
 		assertThat(today.get("aggregatorSubscribers").asInt()).isEqualTo(131 + 47 + 12 + 142 + 5 + 4);
-		assertThat(today.get("directClients").asLong()).isEqualTo(6);
-		assertThat(today.get("directClients7d").asLong()).isEqualTo(6);
+		assertThat(today.get("directClients").asLong()).isEqualTo(7);
+		assertThat(today.get("directClients7d").asLong()).isEqualTo(7);
 		assertThat(Readers.audience(this.client, "no-such-desk").get("feeds")).isEmpty();
 		// The flush refreshed the section's gauge for Prometheus.
 		assertThat(this.context.getBean(MeterRegistry.class)
 			.get("herald.audience.followers")
 			.tag("section", "kazakhstan")
 			.gauge()
-			.value()).isEqualTo(131 + 47 + 12 + 142 + 5 + 4 + 6);
+			.value()).isEqualTo(131 + 47 + 12 + 142 + 5 + 4 + 7);
 	}
 
 	@Test
