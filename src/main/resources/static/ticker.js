@@ -41,6 +41,10 @@
 	var sectionTitles = {};
 	// The section and its subsections, once /api/sections has answered.
 	var family = null;
+	var familyAnswered = false;
+	// Headlines of another section that came before /api/sections said which sections are
+	// subsections: placed once it has (a stream sends its backfill only once).
+	var held = [];
 	var timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 	var dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 	var full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
@@ -138,7 +142,8 @@
 
 	/** Whether a headline of this section (or the one it left) belongs in this widget. */
 	function accepts(headline) {
-		if (!section) {
+		if (!section || !familyAnswered) {
+			// Until the family is known, published() holds what it cannot place yet.
 			return true;
 		}
 		var known = family || [section];
@@ -283,6 +288,12 @@
 	}
 
 	function published(headline, eventId) {
+		if (section && !familyAnswered && headline.section !== section) {
+			if (held.length < 100) {
+				held.push([headline, eventId]);
+			}
+			return;
+		}
 		var item = find(headline.id);
 		if (item) {
 			fill(item, headline);
@@ -369,6 +380,7 @@
 
 	function loadSectionTitles() {
 		if (!window.fetch) {
+			placeHeld();
 			return;
 		}
 		fetch(new URL('api/sections', base).href, { credentials: 'omit' })
@@ -393,10 +405,25 @@
 				Array.prototype.forEach.call(list.querySelectorAll('.section'), function (span) {
 					span.textContent = sectionTitle(span.getAttribute('data-section'));
 				});
+				placeHeld();
 			})
 			.catch(function () {
-				// Names stay as derived from the slugs.
+				// Names stay as derived from the slugs; only the section's own headlines show.
+				placeHeld();
 			});
+	}
+
+	/** Places the headlines held while the family was unknown, now that it is known. */
+	function placeHeld() {
+		familyAnswered = true;
+		var waiting = held;
+		held = [];
+		waiting.forEach(function (h) {
+			if (accepts(h[0])) {
+				published(h[0], h[1]);
+			}
+		});
+		empty.hidden = list.children.length > 0;
 	}
 
 	function sectionTitle(slug) {
