@@ -9,9 +9,10 @@
 # and (d) the latency of cold search feeds over SEARCH_ARTICLES (100,000) articles seeded
 # by SQL: every request is a search never made before, against the same searches run by
 # psql straight on the database as the reference.
-# (a) and (b) also run against a second Herald on the same database with audience counting
-# off (HERALD_AUDIENCE_ENABLED=false), in turns with the first (order swapped every run), to
-# price the counting in requests/s and in the CPU time each JVM spends per request.
+# (a) and (b) also run against two more Heralds on the same database, started alike, one
+# counting (the default) and one not (HERALD_AUDIENCE_ENABLED=false), in turns (order swapped
+# every run), to price the counting in requests/s and in the CPU time each JVM spends per
+# request.
 # Prints a table with the median of RUNS runs and Herald's share of nginx's requests/s.
 # Needs wrk and nginx (installed with apt-get when missing and allowed); bounded in time.
 set -euo pipefail
@@ -28,6 +29,9 @@ PGPORT=${PGPORT:-18483}
 SEARCH_ARTICLES=${SEARCH_ARTICLES:-100000}
 # The second Herald, counting off, shares the first one's embedded PostgreSQL (PGPORT).
 OFF_PORT=${OFF_PORT:-18482}
+# Counting is priced between two Heralds started alike on that database, neither of which
+# seeded it nor owns it: ON_PORT counting (the default), OFF_PORT not.
+ON_PORT=${ON_PORT:-18484}
 # A direct reader's User-Agent on every request, so counting does its usual work.
 AGENT='User-Agent: newsboat/2.36.0 (Linux x86_64)'
 FEED=${FEED:-/feeds/rss.xml}
@@ -57,9 +61,11 @@ fi
 WORK=$(mktemp -d)
 HERALD_PID=
 OFF_PID=
+ON_PID=
 NGINX_STARTED=
 cleanup() {
 	[ -n "$OFF_PID" ] && kill -TERM "$OFF_PID" 2>/dev/null && wait "$OFF_PID" 2>/dev/null || true
+	[ -n "$ON_PID" ] && kill -TERM "$ON_PID" 2>/dev/null && wait "$ON_PID" 2>/dev/null || true
 	[ -n "$HERALD_PID" ] && kill -TERM "$HERALD_PID" 2>/dev/null && wait "$HERALD_PID" 2>/dev/null || true
 	[ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
 	rm -rf "$WORK"
@@ -110,16 +116,27 @@ for _ in $(seq 1 300); do
 done
 sleep 2 # let the newest event's second pass, so Last-Modified is sent too
 
-# --- The same Herald with audience counting off, on the same database -----------------------
+# --- Two more Heralds on the same database, counting on and off, started alike -------------
+# The first Herald owns the embedded database and took the seeding, which leaves its heap
+# and compiled code unlike a fresh one's: the counting is priced between two that did neither.
+started() { # port log
+	for _ in $(seq 1 900); do
+		curl -fs "http://127.0.0.1:$1$FEED" | grep -q "Benchmark story number $ARTICLES<" && return 0
+		sleep 0.2
+	done
+	tail -50 "$2"
+	exit 1
+}
 PORT=$OFF_PORT HERALD_AUDIENCE_ENABLED=false HERALD_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/postgres \
 	HERALD_DB_USER=postgres HERALD_PUBLISHER_KEYS=$HASH MANAGEMENT_PORT=0 \
 	java -jar "$JAR" >"$WORK/herald-off.log" 2>&1 &
 OFF_PID=$!
-for _ in $(seq 1 900); do
-	curl -fs "http://127.0.0.1:$OFF_PORT$FEED" | grep -q "Benchmark story number $ARTICLES<" && break
-	sleep 0.2
-done
-curl -fs -o /dev/null "http://127.0.0.1:$OFF_PORT$FEED" || { tail -50 "$WORK/herald-off.log"; exit 1; }
+PORT=$ON_PORT HERALD_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/postgres \
+	HERALD_DB_USER=postgres HERALD_PUBLISHER_KEYS=$HASH MANAGEMENT_PORT=0 \
+	java -jar "$JAR" >"$WORK/herald-on.log" 2>&1 &
+ON_PID=$!
+started "$OFF_PORT" "$WORK/herald-off.log"
+started "$ON_PORT" "$WORK/herald-on.log"
 
 # --- nginx serving the very same bytes ------------------------------------------------------
 mkdir -p "$WORK/root/feeds" "$WORK/logs"
@@ -168,6 +185,8 @@ N_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$FEED")
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-None-Match: $2" "$1"; }
 [ "$(status_of "http://127.0.0.1:$HERALD_PORT$FEED" "$H_ETAG")" = 304 ] || { echo "Herald gave no 304" >&2; exit 1; }
 O_ETAG=$(etag_of "http://127.0.0.1:$OFF_PORT$FEED")
+C_ETAG=$(etag_of "http://127.0.0.1:$ON_PORT$FEED")
+[ "$(status_of "http://127.0.0.1:$ON_PORT$FEED" "$C_ETAG")" = 304 ] || { echo "Herald (counting on) gave no 304" >&2; exit 1; }
 [ "$(status_of "http://127.0.0.1:$OFF_PORT$FEED" "$O_ETAG")" = 304 ] || { echo "Herald (counting off) gave no 304" >&2; exit 1; }
 # Its links name its own port, so its bytes differ from the first's; their size must not.
 o_gzip=$(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED" | wc -c)
@@ -184,6 +203,8 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ON_PORT$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $C_ETAG" "http://127.0.0.1:$ON_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED" >/dev/null
 # Counting on and off are priced in turns, on first in odd runs and off first in even ones,
@@ -201,23 +222,22 @@ priced() { # rps-array cpu-array pid wrk-args... : appends requests/s and CPU µ
 	rates+=("$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")")
 	costs+=("$(awk -v t=$((after - before)) -v us="$TICK_US" '/requests in/{printf "%.2f", t * us / $1}' <<<"$out")")
 }
-hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=() og=() o3=() hgc=() ogc=() h3c=() o3c=()
+hg=() ng=() h3=() n3=() htg=() ntg=() ht3=() nt3=() og=() o3=() cg=() c3=() cgc=() ogc=() c3c=() o3c=()
 for run in $(seq 1 "$RUNS"); do
-	if (( run % 2 )); then
-		priced hg hgc "$HERALD_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED"
-		priced og ogc "$OFF_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED"
-	else
-		priced og ogc "$OFF_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED"
-		priced hg hgc "$HERALD_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED"
-	fi
+	hg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED")")
 	ng+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$FEED")")
 	if (( run % 2 )); then
-		priced h3 h3c "$HERALD_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED"
+		priced cg cgc "$ON_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ON_PORT$FEED"
+		priced og ogc "$OFF_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED"
+		priced c3 c3c "$ON_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $C_ETAG" "http://127.0.0.1:$ON_PORT$FEED"
 		priced o3 o3c "$OFF_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED"
 	else
+		priced og ogc "$OFF_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED"
+		priced cg cgc "$ON_PID" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ON_PORT$FEED"
 		priced o3 o3c "$OFF_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $O_ETAG" "http://127.0.0.1:$OFF_PORT$FEED"
-		priced h3 h3c "$HERALD_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED"
+		priced c3 c3c "$ON_PID" -H 'Accept-Encoding: gzip' -H "If-None-Match: $C_ETAG" "http://127.0.0.1:$ON_PORT$FEED"
 	fi
+	h3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED")")
 	n3+=("$(rps -H 'Accept-Encoding: gzip' -H "If-None-Match: $N_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED")")
 	htg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$TAG_FEED")")
 	ntg+=("$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$TAG_FEED")")
@@ -272,7 +292,7 @@ row "(b) conditional GET -> 304" "${h3[*]}" "${n3[*]}"
 row "(a) tag feed: cached GET, gzip" "${htg[*]}" "${ntg[*]}"
 row "(b) tag feed: conditional -> 304" "${ht3[*]}" "${nt3[*]}"
 echo
-echo "Audience counting: Herald counting (above) against the same Herald with HERALD_AUDIENCE_ENABLED=false, in turns"
+echo "Audience counting: two more Heralds on the same database, started alike, counting on and HERALD_AUDIENCE_ENABLED=false, in turns"
 printf '%-30s %-12s %-12s %-22s %-30s %s\n' "scenario" "on (median)" "off (median)" "on/off (goal >= 95 %)" "on/off per run -> median" "CPU us/request on / off (medians)"
 priced_row() {
 	local name=$1 on=$2 off=$3 on_cpu=$4 off_cpu=$5
@@ -286,8 +306,8 @@ priced_row() {
 		"$(tr ' ' '\n' <<<"$on_cpu" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
 		"$(tr ' ' '\n' <<<"$off_cpu" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 }
-priced_row "(a) cached GET, gzip" "${hg[*]}" "${og[*]}" "${hgc[*]}" "${ogc[*]}"
-priced_row "(b) conditional GET -> 304" "${h3[*]}" "${o3[*]}" "${h3c[*]}" "${o3c[*]}"
+priced_row "(a) cached GET, gzip" "${cg[*]}" "${og[*]}" "${cgc[*]}" "${ogc[*]}"
+priced_row "(b) conditional GET -> 304" "${c3[*]}" "${o3[*]}" "${c3c[*]}" "${o3c[*]}"
 echo
 echo "(c) cold render of a 50-item feed (a never-rendered page per request: DB read + render + gzip + HTTP, one at a time, after a JIT warm-up on 49-item pages):"
 echo "    $cold_count requests of at most $COLD_REQUESTS distinct pages; p50 $cold_p50, p99 $cold_p99 (goal: p99 < 20 ms)"
