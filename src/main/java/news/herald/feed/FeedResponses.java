@@ -89,9 +89,7 @@ class FeedResponses {
 		if (coding.token != null) {
 			headers.set(HttpHeaders.CONTENT_ENCODING, coding.token);
 		}
-		headers.setContentLength(body.length);
-		this.reads.read(exchange.getRequest());
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return send(exchange, body);
 	}
 
 	/**
@@ -110,9 +108,7 @@ class FeedResponses {
 		if (coding.token != null) {
 			headers.set(HttpHeaders.CONTENT_ENCODING, coding.token);
 		}
-		headers.setContentLength(body.length);
-		this.reads.read(exchange.getRequest());
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return send(exchange, body);
 	}
 
 	/** An uncacheable render, served while the validators are not known yet. */
@@ -123,9 +119,18 @@ class FeedResponses {
 		PublicReads.allowAnyOrigin(headers);
 		links(exchange, headers);
 		headers.set(HttpHeaders.CONTENT_TYPE, format.contentType());
-		headers.setContentLength(plain.length);
+		return send(exchange, plain);
+	}
+
+	/**
+	 * Writes a feed answer's body, its headers set: the readers are told as it starts,
+	 * before a byte of it leaves.
+	 */
+	private Mono<Void> send(ServerWebExchange exchange, byte[] body) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.getHeaders().setContentLength(body.length);
 		this.reads.read(exchange.getRequest());
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(plain)));
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 	/**
