@@ -28,10 +28,10 @@ class AudienceCounter {
 	private static final long MILLIS_PER_DAY = 86_400_000L;
 
 	/**
-	 * Parsed feed addresses kept at most: enough for every real feed and filter, while
-	 * invented query strings are parsed afresh rather than kept.
+	 * Distinct paths and queries kept parsed at most: enough for every real feed and
+	 * filter, while invented query strings are parsed afresh rather than kept.
 	 */
-	private static final int MAX_ADDRESSES = 4096;
+	private static final int MAX_ASKED = 4096;
 
 	/** The seed of the client hash; the deployment's salt is what keeps it secret. */
 	private static final long SEED = 0x4865_7261_6c64_4155L;
@@ -46,7 +46,7 @@ class AudienceCounter {
 
 	private final Map<Key, DayTally> tallies = new ConcurrentHashMap<>();
 
-	private final Map<String, Address> addresses = new ConcurrentHashMap<>();
+	private final Map<String, Asked> asked = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -81,12 +81,12 @@ class AudienceCounter {
 		if (salt == null) {
 			return;
 		}
-		Address address = address(request.getPath().value(), request.getURI().getRawQuery());
-		if (address == null) {
+		Asked asked = asked(request.getPath().value(), request.getURI().getRawQuery());
+		if (asked == null) {
 			return;
 		}
 		long millis = this.clock.millis();
-		DayTally tally = today(address, Math.floorDiv(millis, MILLIS_PER_DAY));
+		DayTally tally = today(asked, Math.floorDiv(millis, MILLIS_PER_DAY));
 		String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
 		Aggregators.Report report = Aggregators.parse(userAgent);
 		if (report != null) {
@@ -109,32 +109,33 @@ class AudienceCounter {
 		}
 	}
 
-	private Address address(String path, String rawQuery) {
-		String asked = (rawQuery == null || rawQuery.isEmpty()) ? path : path + '?' + rawQuery;
-		Address address = this.addresses.get(asked);
-		if (address != null) {
-			return address;
+	/** The feed a path and query name, parsed once per distinct path and query. */
+	private Asked asked(String path, String rawQuery) {
+		String key = (rawQuery == null || rawQuery.isEmpty()) ? path : path + '?' + rawQuery;
+		Asked asked = this.asked.get(key);
+		if (asked != null) {
+			return asked;
 		}
 		AudienceFeed feed = AudienceFeed.of(path, rawQuery);
 		if (feed == null) {
 			return null;
 		}
-		address = new Address(feed);
-		if (this.addresses.size() < MAX_ADDRESSES) {
-			Address raced = this.addresses.putIfAbsent(asked, address);
-			return (raced != null) ? raced : address;
+		asked = new Asked(feed);
+		if (this.asked.size() < MAX_ASKED) {
+			Asked raced = this.asked.putIfAbsent(key, asked);
+			return (raced != null) ? raced : asked;
 		}
-		return address;
+		return asked;
 	}
 
-	/** The address's tally for the day, remembered on it until the day changes. */
-	private DayTally today(Address address, long epochDay) {
-		Today today = address.today;
+	/** The feed's tally for the day, remembered beside it until the day changes. */
+	private DayTally today(Asked asked, long epochDay) {
+		Today today = asked.today;
 		if (today != null && today.epochDay() == epochDay && !today.tally().forgotten) {
 			return today.tally();
 		}
-		DayTally tally = tally(LocalDate.ofEpochDay(epochDay), address.feed);
-		address.today = new Today(epochDay, tally);
+		DayTally tally = tally(LocalDate.ofEpochDay(epochDay), asked.feed);
+		asked.today = new Today(epochDay, tally);
 		return tally;
 	}
 
@@ -191,13 +192,13 @@ class AudienceCounter {
 	}
 
 	/** A feed path and query as asked for, parsed once, and where it counts today. */
-	private static final class Address {
+	private static final class Asked {
 
 		final AudienceFeed feed;
 
 		volatile Today today;
 
-		Address(AudienceFeed feed) {
+		Asked(AudienceFeed feed) {
 			this.feed = feed;
 		}
 

@@ -32,7 +32,7 @@ final class ClientSketch {
 
 	/** Adds one client, already hashed with the deployment's secret salt. */
 	void update(long client) {
-		HllSketch stripe = this.stripes[(int) (Thread.currentThread().getId() & (STRIPES - 1))];
+		HllSketch stripe = stripe();
 		synchronized (stripe) {
 			stripe.update(client);
 		}
@@ -40,10 +40,15 @@ final class ClientSketch {
 
 	/** Adds one client given as bytes (seeded histories and tests). */
 	void update(byte[] client) {
-		HllSketch stripe = this.stripes[(int) (Thread.currentThread().getId() & (STRIPES - 1))];
+		HllSketch stripe = stripe();
 		synchronized (stripe) {
 			stripe.update(client);
 		}
+	}
+
+	/** The updating thread's stripe: an event loop keeps to its own. */
+	private HllSketch stripe() {
+		return this.stripes[(int) (Thread.currentThread().getId() & (STRIPES - 1))];
 	}
 
 	/** The stripes merged, in DataSketches' compact serial form. */
