@@ -66,10 +66,9 @@ class StreamFastPath implements WebFilter {
 			// Decoded and without matrix variables, as the controller's path variable.
 			section = segment.valueToMatch();
 		}
-		// A repeated query parameter never gets here (the http package refuses it first);
-		// a
-		// repeated Last-Event-ID header goes to the controller, whose rules (joined, then
-		// refused) apply.
+		// A repeated query parameter never gets here: the http package refuses it first.
+		// A repeated Last-Event-ID header goes to the controller, whose rules (joined,
+		// then refused) apply.
 		List<String> lastEventIds = request.getHeaders().get("Last-Event-ID");
 		if (lastEventIds != null && lastEventIds.size() > 1) {
 			return chain.filter(exchange);
