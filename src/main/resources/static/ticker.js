@@ -39,9 +39,9 @@
 	var limit = Math.min(50, Math.max(1, parseInt(script.getAttribute('data-limit'), 10) || 10));
 	var heading = script.getAttribute('data-title') || 'Herald';
 	var sectionTitles = {};
-	// The section and its subsections, once /api/sections has answered.
+	// The section and its subsections, once /api/sections has answered (just the section
+	// when it could not).
 	var family = null;
-	var familyAnswered = false;
 	// Headlines of another section that came before /api/sections said which sections are
 	// subsections: placed once it has (a stream sends its backfill only once).
 	var held = [];
@@ -142,13 +142,12 @@
 
 	/** Whether a headline of this section (or the one it left) belongs in this widget. */
 	function accepts(headline) {
-		if (!section || !familyAnswered) {
+		if (!section || !family) {
 			// Until the family is known, published() holds what it cannot place yet.
 			return true;
 		}
-		var known = family || [section];
-		return known.indexOf(headline.section) >= 0
-				|| (headline.previousSection && known.indexOf(headline.previousSection) >= 0);
+		return family.indexOf(headline.section) >= 0
+				|| (headline.previousSection && family.indexOf(headline.previousSection) >= 0);
 	}
 
 	/**
@@ -288,7 +287,7 @@
 	}
 
 	function published(headline, eventId) {
-		if (section && !familyAnswered && headline.section !== section) {
+		if (section && !family && headline.section !== section) {
 			if (held.length < 100) {
 				held.push([headline, eventId]);
 			}
@@ -415,7 +414,9 @@
 
 	/** Places the headlines held while the family was unknown, now that it is known. */
 	function placeHeld() {
-		familyAnswered = true;
+		if (section && !family) {
+			family = [section];
+		}
 		var waiting = held;
 		held = [];
 		waiting.forEach(function (h) {
