@@ -198,7 +198,7 @@ NT_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT$TAG_FEED")
 rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "$AGENT" "$@" | awk '/Requests\/sec/{printf "%d", $2}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-# Warm up both (JIT, connection pools), then alternate runs so drift hits both alike.
+# Warm up every server (JIT, connection pools), then alternate runs so drift hits all alike.
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' -H "If-None-Match: $H_ETAG" "http://127.0.0.1:$HERALD_PORT$FEED" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$OFF_PORT$FEED" >/dev/null
